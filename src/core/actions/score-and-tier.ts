@@ -1,0 +1,219 @@
+import { scoreWorkbook } from "../engine/score";
+import type { CustomerResult, ScoreResult } from "../engine/result";
+import { ACTION_TEXT, CUSTOMER_TYPE_TEXT, SCORE_KIND_LABEL, SEGMENT_TEXT, SEPARATOR, TIER_LABEL, YES_NO, dataStatusText, followUpStatusText, issueText, reasonText, tierLetter, traitText } from "../i18n/engine";
+import { InsightError, type MessageCode, type MessageParams } from "../i18n/messages";
+import { BEHAVIOUR_COLUMNS } from "../layout/behaviour";
+import { TIER_COLUMNS } from "../layout/computed";
+import { CUSTOMER_COLUMNS } from "../layout/customers";
+import { TABLES, headerOf, sheetDef } from "../layout/sheets";
+import { serialToISO } from "../mapping/dates";
+import { columnLetters as colLetters } from "../plan/a1";
+import { readLedger, type Ledger } from "../mapping/ledger";
+import type { CellValue, Lang } from "../plan/cells";
+import { pick } from "../plan/cells";
+import type { WorkbookSnapshot } from "../plan/snapshot";
+import { emptySheetPlan, type ChangeLogEntry, type SheetPlan, type WorkbookPlan } from "../plan/types";
+import type { Settings } from "../settings/types";
+import { generateIds } from "./ids";
+import { writeOutputColumns } from "./output-columns";
+import { resolveSheetName, sheetByName } from "./sheet-names";
+import { CHART_PREFIX, renderSummary } from "./summary-sheet";
+import { HEADER_FILL } from "./table-parts";
+import { formatConclusions } from "./conclusions-text";
+
+export interface Notice {
+  code: MessageCode;
+  params: MessageParams;
+}
+
+export interface ScoreOutcome {
+  plan: WorkbookPlan;
+  result: ScoreResult;
+  ledger: Ledger;
+  /** the customer id each Customers row ends up with (generated ids included) */
+  ids: Map<number, string>;
+  notices: Notice[];
+}
+
+const TIER_COLOURS: Record<string, { fill: string; font: string }> = {
+  A: { fill: "#C6EFCE", font: "#006100" },
+  B: { fill: "#DDEBF7", font: "#1F4E79" },
+  C: { fill: "#EDEDED", font: "#404040" },
+  D: { fill: "#FFC7CE", font: "#9C0006" },
+};
+
+/** The texts one customer's outputs show, in the workbook's language. */
+export function customerTexts(r: CustomerResult, lang: Lang, settings: Settings) {
+  const join = (xs: { zh: string; en: string }[]) => xs.map((x) => pick(x, lang)).join(pick(SEPARATOR, lang));
+  return {
+    tier: r.tier === "" ? "" : r.tier,
+    tierName: pick(TIER_LABEL[r.tier], lang),
+    tierCell: pick(tierLetter(r.tier), lang),
+    scoreKind: pick(SCORE_KIND_LABEL[r.scoreKind], lang),
+    core: pick(YES_NO[r.core ? "yes" : "no"], lang),
+    customerType: r.customerType ? pick(CUSTOMER_TYPE_TEXT[r.customerType], lang) : "",
+    followUpStatus: r.followUpStatus ? pick(followUpStatusText(r.followUpStatus, settings.dueSoonDays), lang) : "",
+    dataStatus: pick(dataStatusText(r.gaps), lang),
+    segment: r.segment ? pick(SEGMENT_TEXT[r.segment], lang) : "",
+    reason: pick(reasonText(r.reason), lang),
+    traits: join(r.traits.map(traitText)),
+    issues: join(r.issues.map(issueText)),
+    action: pick(ACTION_TEXT[r.tier], lang),
+  };
+}
+
+const round1 = (x: number | null) => (x === null ? "" : Math.round(x * 10) / 10);
+
+function customersSheet(ledger: Ledger, result: ScoreResult, ids: Map<number, string>, lang: Lang, settings: Settings, log: ChangeLogEntry[], time: string): SheetPlan {
+  const table = ledger.customers;
+  const sp = emptySheetPlan(table.sheet.name, false);
+  const byRow = new Map(result.customers.map((r) => [r.row, r]));
+  const dup = duplicateIdRows(ledger);
+  const where = writeOutputColumns(
+    sp,
+    table,
+    TABLES.Customers,
+    (row): Record<string, CellValue> => {
+      const r = byRow.get(row);
+      if (!r) return {};
+      const tx = customerTexts(r, lang, settings);
+      return {
+        tier: tx.tier,
+        score: round1(r.score),
+        core: tx.core,
+        customerType: tx.customerType,
+        nextFollowUp: r.nextFollowUp ?? "",
+        followUpStatus: tx.followUpStatus,
+        dataStatus: tx.dataStatus,
+        possibleDuplicate: dup.get(row) ?? "",
+      };
+    },
+    lang,
+  );
+  // Generated ids: the one write into an input column, so it is logged cell by cell.
+  const idCol = table.columns.get("id");
+  if (ids.size && idCol !== undefined) {
+    for (const [row, id] of ids) {
+      sp.writes.push({ row, col: idCol, kind: "values", values: [[id]], numberFormats: ["@"] });
+      log.push({ time, action: "scoreAndTier", sheet: table.sheet.name, key: id, column: headerOf(CUSTOMER_COLUMNS[0], lang), old: "", new: id });
+    }
+  }
+  const dataRows = Math.max(1, table.lastRow - table.headerRow);
+  const colRange = (id: string) => ({ row: table.headerRow + 1, col: where.get(id) as number, rowCount: dataRows, colCount: 1 });
+  const tierRange = colRange("tier");
+  const statusRange = colRange("followUpStatus");
+  sp.clearConditionalFormats = [tierRange, statusRange];
+  const first = `${colLetters(tierRange.col)}${tierRange.row + 1}`;
+  for (const t of ["A", "B", "C", "D"]) sp.conditionalFormats.push({ kind: "custom", range: tierRange, formula: `=${first}="${t}"`, fill: TIER_COLOURS[t].fill, fontColor: TIER_COLOURS[t].font, bold: true });
+  const overdue = pick(followUpStatusText("overdue", settings.dueSoonDays), lang);
+  const soon = pick(followUpStatusText("dueSoon", settings.dueSoonDays), lang);
+  sp.conditionalFormats.push({ kind: "cellValue", range: statusRange, operator: "EqualTo", formula1: `="${overdue}"`, fill: "#FFC7CE", fontColor: "#9C0006" });
+  sp.conditionalFormats.push({ kind: "cellValue", range: statusRange, operator: "EqualTo", formula1: `="${soon}"`, fill: "#FFEB9C", fontColor: "#9C5700" });
+  return sp;
+}
+
+/** Rows whose customer id appears more than once: each names the other rows' ids (a person decides). */
+function duplicateIdRows(ledger: Ledger): Map<number, string> {
+  const seen = new Map<string, number[]>();
+  for (const r of ledger.customerRecords) {
+    const k = r.id.trim().toLowerCase();
+    if (k) seen.set(k, [...(seen.get(k) ?? []), r.row]);
+  }
+  const out = new Map<number, string>();
+  for (const [, rows] of seen) if (rows.length > 1) for (const row of rows) out.set(row, rows.filter((x) => x !== row).map((x) => `#${x + 1}`).join(", "));
+  return out;
+}
+
+function behaviourSheet(ledger: Ledger, result: ScoreResult, lang: Lang): SheetPlan | null {
+  const table = ledger.behaviour;
+  if (!table || !ledger.behaviourRecords) return null;
+  const sp = emptySheetPlan(table.sheet.name, false);
+  const byRow = new Map<number, ScoreResult["behaviourRows"][number]>();
+  ledger.behaviourRecords.forEach((rec, i) => byRow.set(rec.row, result.behaviourRows[i]));
+  const where = writeOutputColumns(
+    sp,
+    table,
+    TABLES.Behaviour,
+    (row): Record<string, CellValue> => {
+      const b = byRow.get(row);
+      if (!b) return {};
+      return { avgOrder: b.avgOrder === null ? "" : Math.round(b.avgOrder * 100) / 100, activity: round1(b.activity), declineRate: b.declineRate ?? "", churnRisk: round1(b.churnRisk) };
+    },
+    lang,
+  );
+  const churn = { row: table.headerRow + 1, col: where.get("churnRisk") as number, rowCount: Math.max(1, table.lastRow - table.headerRow), colCount: 1 };
+  sp.clearConditionalFormats = [churn];
+  sp.conditionalFormats.push({ kind: "colorScale", range: churn, min: { value: 0, color: "#63BE7B" }, mid: { value: 50, color: "#FFEB84" }, max: { value: 100, color: "#F8696B" } });
+  return sp;
+}
+
+const TIER_ORDER: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, "": 4 };
+
+function tiersSheet(snapshot: WorkbookSnapshot, result: ScoreResult, ids: Map<number, string>, lang: Lang, settings: Settings): SheetPlan {
+  const name = resolveSheetName(snapshot, "tiers", lang);
+  const existing = sheetByName(snapshot, name);
+  const sp = emptySheetPlan(name, true);
+  if (!existing) sp.tabColor = sheetDef("tiers").tabColor;
+  const sorted = [...result.customers].sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || (b.score ?? -1) - (a.score ?? -1) || a.row - b.row);
+  const rows: CellValue[][] = sorted.map((r) => {
+    const tx = customerTexts(r, lang, settings);
+    return [ids.get(r.row) ?? r.id, r.name, tx.scoreKind, round1(r.score), tx.tierCell, tx.tierName, round1(r.churnRisk), r.recencyDays ?? "", r.r ?? "", r.f ?? "", r.m ?? "", tx.segment, r.tenureMonths ?? "", tx.core, tx.customerType, tx.traits, tx.issues, tx.reason, tx.action];
+  });
+  if (rows.length === 0) rows.push(TIER_COLUMNS.map(() => ""));
+  const headers = TIER_COLUMNS.map((c) => headerOf(c, lang));
+  // The old table (and anything below it) is ours: cleared and written anew, so a re-run is identical.
+  const oldRows = existing ? existing.originRow + existing.values.length : 0;
+  sp.clear.push({ row: 0, col: 0, rowCount: Math.max(oldRows, rows.length + 1), colCount: Math.max(headers.length, existing ? existing.originCol + Math.max(0, ...existing.values.map((v) => v.length)) : 0) });
+  sp.tables.push({ name: "Tiers", mode: "replace", range: { row: 0, col: 0, rowCount: rows.length + 1, colCount: headers.length }, headers, style: TABLES.Tiers.style });
+  sp.writes.push({ row: 0, col: 0, kind: "values", values: [headers, ...rows], numberFormats: TIER_COLUMNS.map((c) => c.numberFormat ?? "General") });
+  sp.formats.push({ range: { row: 0, col: 0, rowCount: 1, colCount: headers.length }, fill: HEADER_FILL.output, fontColor: "#FFFFFF", bold: true, wrap: true });
+  TIER_COLUMNS.forEach((c, i) => sp.columnWidths.push({ col: i, width: c.width }));
+  const tierCol = TIER_COLUMNS.findIndex((c) => c.id === "tier");
+  const tierRange = { row: 1, col: tierCol, rowCount: rows.length, colCount: 1 };
+  sp.clearConditionalFormats = [{ row: 1, col: 0, rowCount: Math.max(oldRows, rows.length), colCount: headers.length }];
+  for (const t of ["A", "B", "C", "D"]) {
+    sp.conditionalFormats.push({ kind: "custom", range: tierRange, formula: `=LEFT(${colLetters(tierCol)}2,1)="${t}"`, fill: TIER_COLOURS[t].fill, fontColor: TIER_COLOURS[t].font, bold: true });
+  }
+  sp.freezeRows = 1;
+  return sp;
+}
+
+function summarySheet(snapshot: WorkbookSnapshot, result: ScoreResult, lang: Lang): SheetPlan {
+  const name = resolveSheetName(snapshot, "summary", lang);
+  const existing = sheetByName(snapshot, name);
+  const sp = emptySheetPlan(name, true);
+  if (!existing) sp.tabColor = sheetDef("summary").tabColor;
+  if (existing && existing.values.length) {
+    sp.clear.push({ row: 0, col: 0, rowCount: existing.originRow + existing.values.length, colCount: existing.originCol + Math.max(...existing.values.map((r) => r.length)) });
+  }
+  sp.removeChartsWithPrefix = CHART_PREFIX;
+  const text = formatConclusions(result.conclusions, lang);
+  renderSummary(sp, result.summary, lang, { ...text, segmentName: (id) => pick(SEGMENT_TEXT[id as keyof typeof SEGMENT_TEXT], lang), asOf: serialToISO(result.refDate) });
+  return sp;
+}
+
+/**
+ * Score and tier (SPEC §3): writes only output columns, generated ids (logged), and the Tiers
+ * and Summary sheets. Running it twice on the same workbook gives the same workbook.
+ */
+export function scoreAndTier(snapshot: WorkbookSnapshot, settings: Settings, refDate: number, lang: Lang, now: string): ScoreOutcome {
+  const ledger = readLedger(snapshot);
+  for (const t of [ledger.customers, ledger.behaviour]) if (t?.sheet.protected) throw new InsightError("sheetProtected", { sheet: t.sheet.name });
+  const genIds = generateIds(ledger.customerRecords, refDate);
+  const customers = ledger.customerRecords.map((r) => (genIds.has(r.row) ? { ...r, id: genIds.get(r.row) as string } : r));
+  const result = scoreWorkbook({ customers, behaviour: ledger.behaviourRecords, interactions: ledger.interactionRecords }, settings, refDate);
+  const log: ChangeLogEntry[] = [];
+  const sheets: SheetPlan[] = [customersSheet(ledger, result, genIds, lang, settings, log, now)];
+  const b = behaviourSheet(ledger, result, lang);
+  if (b) sheets.push(b);
+  sheets.push(tiersSheet(snapshot, result, genIds, lang, settings), summarySheet(snapshot, result, lang));
+  for (const sp of sheets) if (sheetByName(snapshot, sp.name)?.protected) throw new InsightError("sheetProtected", { sheet: sp.name });
+  const notices: Notice[] = [];
+  if (!ledger.behaviourRecords) notices.push({ code: "noBehaviourSheet", params: {} });
+  if (result.unknownBehaviourIds.length) notices.push({ code: "unknownBehaviourCustomer", params: { count: result.unknownBehaviourIds.length, example: result.unknownBehaviourIds[0] } });
+  if (genIds.size) notices.push({ code: "idGenerated", params: { count: genIds.size } });
+  const ids = new Map(customers.map((c) => [c.row, c.id]));
+  return { plan: { action: "scoreAndTier", lang, sheets, changeLog: log, activate: sheets[sheets.length - 1].name }, result, ledger, ids, notices };
+}
+
+export { BEHAVIOUR_COLUMNS };

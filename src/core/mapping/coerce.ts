@@ -1,0 +1,86 @@
+import type { ColumnDef } from "../layout/types";
+import type { CellValue } from "../plan/cells";
+import type { CellProblem } from "./records";
+import { parseDateText } from "./dates";
+
+export type Coerced = string | number | null;
+
+const ERROR_VALUE = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+export function isErrorValue(v: CellValue): boolean {
+  return typeof v === "string" && ERROR_VALUE.test(v.trim());
+}
+
+/** Text as a person typed it, trimmed; numbers keep their digits (IDs typed as numbers). */
+export function asText(v: CellValue): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  return v ? "TRUE" : "FALSE";
+}
+
+function toNumber(v: CellValue): number | null | "bad" {
+  if (typeof v === "number") return Number.isFinite(v) ? v : "bad";
+  if (typeof v === "boolean") return "bad";
+  const s = v
+    .trim()
+    .replace(/[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/,/g, "");
+  if (s === "") return null;
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return "bad";
+  return Number(s);
+}
+
+/**
+ * Read one cell as its column's type. Reading never changes the cell: a value that does not fit
+ * is reported as a problem and counts as blank in the engine, and the cell stays as typed.
+ */
+export function coerceCell(col: ColumnDef, v: CellValue, report: (code: CellProblem["code"]) => void): Coerced {
+  if (v === "" || v === null || v === undefined) return col.type === "text" || col.type === "list" ? "" : col.type === "id" ? "" : null;
+  if (isErrorValue(v)) {
+    report("errorValue");
+    return textLike(col) ? "" : null;
+  }
+  switch (col.type) {
+    case "whole":
+    case "decimal":
+    case "money":
+    case "percent":
+    case "score15": {
+      const n = toNumber(v);
+      if (n === null) return null;
+      if (n === "bad") {
+        report("notNumber");
+        return null;
+      }
+      if (n < 0) {
+        report("negative");
+        return null;
+      }
+      if (col.type === "score15" && (!Number.isInteger(n) || n < 1 || n > 5)) {
+        report("outOfRange15");
+        return null;
+      }
+      if (col.type === "whole" && !Number.isInteger(n)) {
+        report("notWhole");
+        return null;
+      }
+      return n;
+    }
+    case "date": {
+      if (typeof v === "number") return v >= 1 ? Math.floor(v) : (report("notDate"), null);
+      if (typeof v === "boolean") {
+        report("notDate");
+        return null;
+      }
+      const serial = parseDateText(v);
+      if (serial === null) report("notDate");
+      return serial;
+    }
+    default:
+      return asText(v);
+  }
+}
+
+function textLike(col: ColumnDef): boolean {
+  return !["whole", "decimal", "money", "percent", "score15", "date"].includes(col.type);
+}

@@ -1,0 +1,64 @@
+/**
+ * Excel serial dates (1900 system). Serial 1 = 1900-01-01; Excel also counts the fictitious
+ * 1900-02-29 (serial 60), so from 1900-03-01 (serial 61) on, serial = days since 1899-12-30.
+ */
+const MS_PER_DAY = 86_400_000;
+const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
+
+export function ymdToSerial(y: number, m: number, d: number): number | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 9999) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const check = new Date(t);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
+  const days = Math.round((t - EPOCH_1899_12_30) / MS_PER_DAY);
+  return days < 61 ? days - 1 : days;
+}
+
+export function serialToYmd(serial: number): { y: number; m: number; d: number } {
+  const whole = Math.floor(serial);
+  if (whole === 60) return { y: 1900, m: 2, d: 29 };
+  const days = whole < 60 ? whole + 1 : whole;
+  const dt = new Date(EPOCH_1899_12_30 + days * MS_PER_DAY);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function serialToISO(serial: number): string {
+  const { y, m, d } = serialToYmd(serial);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+export function isoToSerial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso.trim());
+  return m ? ymdToSerial(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** A JS Date (as ExcelJS gives it: the cell's wall-clock time in UTC) to a serial with its time fraction. */
+export function dateToSerial(d: Date): number {
+  const ms = d.getTime() - EPOCH_1899_12_30;
+  const serial = ms / MS_PER_DAY;
+  return serial < 61 ? serial - 1 : serial;
+}
+
+export function serialToDate(serial: number): Date {
+  const days = serial < 61 ? serial + 1 : serial;
+  return new Date(EPOCH_1899_12_30 + Math.round(days * MS_PER_DAY));
+}
+
+/** Today as a serial in local time, for the default reference date (the shells call it). */
+export function todaySerial(now: Date = new Date()): number {
+  return ymdToSerial(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? 0;
+}
+
+/**
+ * Dates typed as text, in the forms people use in Chinese workbooks. Only unambiguous forms:
+ * day/month order is never guessed (the clean normalisers flag those).
+ */
+export function parseDateText(raw: string): number | null {
+  const s = raw.trim().replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$/.exec(s);
+  if (m) return ymdToSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return ymdToSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}

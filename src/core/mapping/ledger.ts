@@ -1,0 +1,61 @@
+import { BEHAVIOUR_COLUMNS, INTERACTION_COLUMNS } from "../layout/behaviour";
+import { CUSTOMER_COLUMNS } from "../layout/customers";
+import type { ColumnDef } from "../layout/types";
+import { InsightError } from "../i18n/messages";
+import type { WorkbookSnapshot } from "../plan/snapshot";
+import { coerceCell, type Coerced } from "./coerce";
+import { locateTable, type LocatedTable } from "./locate";
+import type { BehaviourRecord, CellProblem, CustomerRecord, InteractionRecord } from "./records";
+
+/** The customer ledger as read from a workbook: where each table is, typed rows, and problems. */
+export interface Ledger {
+  customers: LocatedTable;
+  behaviour: LocatedTable | null;
+  interactions: LocatedTable | null;
+  customerRecords: CustomerRecord[];
+  behaviourRecords: BehaviourRecord[] | null;
+  interactionRecords: InteractionRecord[];
+  problems: CellProblem[];
+}
+
+function readRecords<T extends { row: number }>(table: LocatedTable, columns: readonly ColumnDef[], problems: CellProblem[]): T[] {
+  const out: T[] = [];
+  const inputs = columns.filter((c) => !c.output);
+  for (const { row, cells } of table.rows) {
+    const rec: Record<string, Coerced> & { row: number } = { row };
+    for (const col of inputs) {
+      const sheetCol = table.columns.get(col.id);
+      const v = sheetCol === undefined ? "" : cells[sheetCol - table.firstCol];
+      rec[col.id] = coerceCell(col, v, (code) =>
+        problems.push({ sheet: table.sheet.name, row, col: sheetCol ?? -1, columnId: col.id, header: table.headers[(sheetCol ?? 0) - table.firstCol] ?? col.label.zh, value: v, code }),
+      );
+    }
+    // The record's keys are exactly the layout's input column ids, which are the record type's fields.
+    out.push(rec as unknown as T);
+  }
+  return out;
+}
+
+/**
+ * Read Customers, Behaviour and Interactions. A missing Customers sheet or a header row without
+ * a name column is an error a person can act on; missing Behaviour or Interactions is normal.
+ */
+export function readLedger(snapshot: WorkbookSnapshot): Ledger {
+  const allEmpty = snapshot.sheets.every((s) => s.values.length === 0);
+  const customers = locateTable(snapshot, "Customers", "customers", CUSTOMER_COLUMNS, "name");
+  if (!customers) {
+    const sheetExists = snapshot.sheets.find((s) => ["客户信息", "Customers"].includes(s.name));
+    if (sheetExists && sheetExists.values.length > 0) throw new InsightError("noHeaders", { sheet: sheetExists.name, row: sheetExists.originRow + 1 });
+    throw new InsightError(allEmpty ? "emptyWorkbook" : "noCustomerSheet");
+  }
+  if (!customers.columns.has("name")) throw new InsightError("noHeaders", { sheet: customers.sheet.name, row: customers.headerRow + 1 });
+  const problems: CellProblem[] = [];
+  const customerRecords = readRecords<CustomerRecord>(customers, CUSTOMER_COLUMNS, problems);
+  const behaviour = locateTable(snapshot, "Behaviour", "behaviour", BEHAVIOUR_COLUMNS, "customerId");
+  const behaviourOk = behaviour && behaviour.columns.has("customerId") ? behaviour : null;
+  const behaviourRecords = behaviourOk ? readRecords<BehaviourRecord>(behaviourOk, BEHAVIOUR_COLUMNS, problems) : null;
+  const interactions = locateTable(snapshot, "Interactions", "interactions", INTERACTION_COLUMNS, "customerId");
+  const interactionsOk = interactions && interactions.columns.has("customerId") ? interactions : null;
+  const interactionRecords = interactionsOk ? readRecords<InteractionRecord>(interactionsOk, INTERACTION_COLUMNS, problems) : [];
+  return { customers, behaviour: behaviourOk, interactions: interactionsOk, customerRecords, behaviourRecords, interactionRecords, problems };
+}
