@@ -7,4 +7,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };

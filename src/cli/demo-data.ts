@@ -84,7 +84,7 @@ export function demoData(refDate: number, count = 200, seed = 20240315): DemoDat
     const mobileDigits = `1${pick(["3", "5", "7", "8", "9"])}${String(int(0, 999999999)).padStart(9, "0")}`;
     const mobile = i % 17 === 3 ? `+86 ${mobileDigits.slice(0, 3)} ${mobileDigits.slice(3, 7)} ${mobileDigits.slice(7)}` : i % 23 === 5 ? `0${int(10, 29)}-${int(10000000, 99999999)}` : i % 13 === 7 ? "" : mobileDigits;
     const email = i % 5 === 0 ? `${contact.length}${["sales", "info", "cg", "it"][i % 4]}${i}@example.com` : "";
-    const lastContact = refDate - int(0, 75);
+    const lastContact = refDate - (r() < 0.7 ? int(0, 20) : int(21, 90));
     const startDate = refDate - int(30, 2200);
     const grade = pick(GRADES);
     customers.push([

@@ -107,7 +107,8 @@ export function scoreJson(outcome: ReturnType<typeof scoreAndTier>, lang: Lang, 
 
 async function demo(args: CliArgs, io: Io): Promise<void> {
   const out = args.positionals[0] ?? "demo.xlsx";
-  const lang = args.lang;
+  // The sample data is Chinese, so the sample workbook is too unless --lang says otherwise.
+  const lang: Lang = args.langGiven ? args.lang : "zh-CN";
   const refDate = refDateOf(args, DEFAULT_SETTINGS);
   const wb = new ExcelJS.Workbook();
   const tplPlan = insertTemplate(workbookSnapshot(wb), lang);
@@ -120,9 +121,9 @@ async function demo(args: CliArgs, io: Io): Promise<void> {
   const outcome = scoreAndTier(snapshot, DEFAULT_SETTINGS, refDate, lang, nowText());
   applyPlan(wb, outcome.plan);
   await saveWorkbook(wb, out, [tplPlan, outcome.plan]);
-  io.out(tierTable(outcome.result, lang));
-  for (const n of outcome.notices) io.err(message(n.code, n.params, lang));
-  io.err(lang === "zh-CN" ? `示例工作簿已写入: ${path.resolve(out)}` : `Sample workbook written: ${path.resolve(out)}`);
+  io.out(tierTable(outcome.result, args.lang));
+  for (const n of outcome.notices) io.err(message(n.code, n.params, args.lang));
+  io.err(args.lang === "zh-CN" ? `示例工作簿已写入: ${path.resolve(out)}` : `Sample workbook written: ${path.resolve(out)}`);
 }
 
 /** Run the CLI; returns the exit code (0 ok, 1 bad input, 2 usage). */

@@ -16,7 +16,7 @@ const padStart = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s)))
 export function tierTable(result: ScoreResult, lang: Lang): string {
   const zh = lang === "zh-CN";
   const head = zh ? ["分层", "客户数", "占比", "金额(万元)"] : ["Tier", "Customers", "Share", "Amount (¥10k)"];
-  const rows = result.summary.tiers.map((t) => [t.tier === "" ? (zh ? "未评分" : "Not scored") : `${t.tier} ${pick(TIER_NAMES[t.tier], lang)}`, String(t.count), `${(t.share * 100).toFixed(1)}%`, t.amount.toFixed(2)]);
+  const rows = result.summary.tiers.filter((t) => t.tier !== "" || t.count > 0).map((t) => [t.tier === "" ? (zh ? "未评分" : "Not scored") : `${t.tier} ${pick(TIER_NAMES[t.tier], lang)}`, String(t.count), `${(t.share * 100).toFixed(1)}%`, t.amount.toFixed(2)]);
   const all = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...all.map((r) => width(r[i]))));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? pad(c, widths[i]) : padStart(c, widths[i]))).join("  ");

@@ -197,6 +197,7 @@ function applySheet(wb: ExcelJS.Workbook, sp: SheetPlan): void {
   for (const v of sp.validations) applyValidation(ws, v);
   sp.conditionalFormats.forEach((cf, i) => applyConditionalFormat(ws, cf, i + 1));
   for (const w of sp.columnWidths) ws.getColumn(w.col + 1).width = w.width;
+  if (sp.pageSetup) ws.pageSetup = { ...ws.pageSetup, orientation: sp.pageSetup.landscape ? "landscape" : "portrait", ...(sp.pageSetup.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}) };
   if (sp.freezeRows) ws.views = [{ state: "frozen", xSplit: 0, ySplit: sp.freezeRows, topLeftCell: `A${sp.freezeRows + 1}`, activeCell: `A${sp.freezeRows + 1}` }];
 }
 

@@ -72,7 +72,10 @@ export function insertTemplate(snapshot: WorkbookSnapshot, lang: Lang, settings:
     const sp = emptySheetPlan(name, true);
     sp.tabColor = existing ? undefined : def.tabColor;
     for (const table of def.tables) planTable(snapshot, def, table, sp, lang, settings, settingsSheet);
-    if (def.tables.length > 0 && sp.tables.some((t) => t.mode === "create")) sp.freezeRows = 1;
+    if (def.tables.length > 0 && sp.tables.some((t) => t.mode === "create")) {
+      sp.freezeRows = 1;
+      sp.pageSetup = { landscape: true, fitToWidth: false };
+    }
     if (def.id === "summary" && (!existing || existing.values.length === 0)) {
       sp.writes.push({ row: 0, col: 0, kind: "values", values: [[lang === "zh-CN" ? "分析汇总" : "Summary"], [lang === "zh-CN" ? "点击「评分分层」后, 这里会生成分层统计、图表和结论。" : "Run Score and tier to fill this sheet with tier counts, charts and conclusions."]] });
       sp.formats.push({ range: { row: 0, col: 0, rowCount: 1, colCount: 1 }, bold: true, fontSize: 16 });

@@ -175,6 +175,7 @@ function tiersSheet(snapshot: WorkbookSnapshot, result: ScoreResult, ids: Map<nu
     sp.conditionalFormats.push({ kind: "custom", range: tierRange, formula: `=LEFT(${colLetters(tierCol)}2,1)="${t}"`, fill: TIER_COLOURS[t].fill, fontColor: TIER_COLOURS[t].font, bold: true });
   }
   sp.freezeRows = 1;
+  sp.pageSetup = { landscape: true, fitToWidth: true };
   return sp;
 }
 
@@ -187,6 +188,7 @@ function summarySheet(snapshot: WorkbookSnapshot, result: ScoreResult, lang: Lan
     sp.clear.push({ row: 0, col: 0, rowCount: existing.originRow + existing.values.length, colCount: existing.originCol + Math.max(...existing.values.map((r) => r.length)) });
   }
   sp.removeChartsWithPrefix = CHART_PREFIX;
+  sp.pageSetup = { landscape: true, fitToWidth: true };
   const text = formatConclusions(result.conclusions, lang);
   renderSummary(sp, result.summary, lang, { ...text, segmentName: (id) => pick(SEGMENT_TEXT[id as keyof typeof SEGMENT_TEXT], lang), asOf: serialToISO(result.refDate) });
   return sp;

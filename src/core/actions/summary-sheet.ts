@@ -75,10 +75,10 @@ export function renderSummary(sp: SheetPlan, s: SummaryData, lang: Lang, texts: 
   const t = (l: Label) => pick(l, lang);
   const blank = (v: string) => (v === "" ? t(REPORT.blank) : v);
   w.title(t(REPORT.title));
-  w.block(REPORT.asOf, [t(REPORT.asOf), t(REPORT.customers), t(REPORT.withBehaviour), t(REPORT.prospects), t(REPORT.totalAmount)], [[texts.asOf, s.customerCount, s.withBehaviourCount, s.prospectCount, s.totalAmount]], ["", "0", "0", "0", "#,##0.00"]);
-  w.block(REPORT.overdueBlock, [t(REPORT.coreCount), t(REPORT.overdueCount), t(REPORT.dueSoonCount), t(REPORT.incomplete)], [[s.coreCount, s.overdue.length, s.dueSoonCount, s.incompleteCount]]);
+  w.block(REPORT.overview, [t(REPORT.asOf), t(REPORT.customers), t(REPORT.withBehaviour), t(REPORT.prospects), t(REPORT.totalAmount)], [[texts.asOf, s.customerCount, s.withBehaviourCount, s.prospectCount, s.totalAmount]], ["", "0", "0", "0", "#,##0.00"]);
+  w.block(REPORT.keyFigures, [t(REPORT.coreCount), t(REPORT.overdueCount), t(REPORT.dueSoonCount), t(REPORT.incomplete)], [[s.coreCount, s.overdue.length, s.dueSoonCount, s.incompleteCount]]);
 
-  const tierRows = s.tiers.filter((x) => x.tier !== "").map((x) => [`${x.tier} ${t(TIER_NAMES[x.tier as "A"])}`, x.count, x.share, x.amount]);
+  const tierRows = s.tiers.filter((x) => x.tier !== "" || x.count > 0).map((x) => [x.tier === "" ? t(REPORT.notScored) : `${x.tier} ${t(TIER_NAMES[x.tier])}`, x.count, x.share, x.amount]);
   const tiers = w.block(REPORT.tierBlock, [t(REPORT.tier), t(REPORT.count), t(REPORT.share), t(REPORT.amount)], tierRows, ["", "0", "0.0%", "#,##0.00"]);
   sp.charts.push(chart("tiers", "pie", t(REPORT.chartTiers), { ...tiers, colCount: 2 }, 0));
 

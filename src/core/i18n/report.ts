@@ -4,6 +4,8 @@ import type { Label } from "../plan/cells";
 export const REPORT = {
   title: { zh: "客户分析汇总", en: "Customer analysis summary" },
   asOf: { zh: "参考日期", en: "Reference date" },
+  overview: { zh: "概览", en: "Overview" },
+  keyFigures: { zh: "关键指标", en: "Key figures" },
   customers: { zh: "客户总数", en: "Customers" },
   withBehaviour: { zh: "有购买数据", en: "With purchase data" },
   prospects: { zh: "潜在客户 (无购买数据)", en: "Prospects (no purchases)" },
@@ -40,6 +42,7 @@ export const REPORT = {
   conclusion: { zh: "结论", en: "Conclusion" },
   action: { zh: "建议行动", en: "Recommended action" },
   recommendations: { zh: "改进建议", en: "Recommendations" },
+  notScored: { zh: "未评分", en: "Not scored" },
   blank: { zh: "(未填写)", en: "(blank)" },
   chartTiers: { zh: "客户分层占比", en: "Customers by tier" },
   chartIndustry: { zh: "各行业客户数", en: "Customers by industry" },

@@ -8,7 +8,8 @@ export type Coerced = string | number | null;
 const ERROR_VALUE = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 export function isErrorValue(v: CellValue): boolean {
-  return typeof v === "string" && ERROR_VALUE.test(v.trim());
+  // Most cells are not errors: test the first character before the regex.
+  return typeof v === "string" && v.length > 1 && (v.charCodeAt(0) === 35 || v.trimStart().charCodeAt(0) === 35) && ERROR_VALUE.test(v.trim());
 }
 
 /** Text as a person typed it, trimmed; numbers keep their digits (IDs typed as numbers). */

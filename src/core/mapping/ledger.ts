@@ -2,6 +2,7 @@ import { BEHAVIOUR_COLUMNS, INTERACTION_COLUMNS } from "../layout/behaviour";
 import { CUSTOMER_COLUMNS } from "../layout/customers";
 import type { ColumnDef } from "../layout/types";
 import { InsightError } from "../i18n/messages";
+import type { CellValue } from "../plan/cells";
 import type { WorkbookSnapshot } from "../plan/snapshot";
 import { coerceCell, type Coerced } from "./coerce";
 import { locateTable, type LocatedTable } from "./locate";
@@ -20,15 +21,26 @@ export interface Ledger {
 
 function readRecords<T extends { row: number }>(table: LocatedTable, columns: readonly ColumnDef[], problems: CellProblem[]): T[] {
   const out: T[] = [];
-  const inputs = columns.filter((c) => !c.output);
+  // Resolve each input column's position once; the per-cell loop then only reads and coerces.
+  const plan = columns
+    .filter((c) => !c.output)
+    .map((def) => {
+      const sheetCol = table.columns.get(def.id);
+      return { def, at: sheetCol === undefined ? -1 : sheetCol - table.firstCol, sheetCol: sheetCol ?? -1, header: sheetCol === undefined ? def.label.zh : (table.headers[sheetCol - table.firstCol] ?? def.label.zh) };
+    });
+  let currentRow = 0;
+  let currentCol = plan[0];
+  let currentValue: CellValue = "";
+  const report = (code: CellProblem["code"]) =>
+    problems.push({ sheet: table.sheet.name, row: currentRow, col: currentCol.sheetCol, columnId: currentCol.def.id, header: currentCol.header, value: currentValue, code });
   for (const { row, cells } of table.rows) {
     const rec: Record<string, Coerced> & { row: number } = { row };
-    for (const col of inputs) {
-      const sheetCol = table.columns.get(col.id);
-      const v = sheetCol === undefined ? "" : cells[sheetCol - table.firstCol];
-      rec[col.id] = coerceCell(col, v, (code) =>
-        problems.push({ sheet: table.sheet.name, row, col: sheetCol ?? -1, columnId: col.id, header: table.headers[(sheetCol ?? 0) - table.firstCol] ?? col.label.zh, value: v, code }),
-      );
+    for (const col of plan) {
+      const v = col.at < 0 ? "" : cells[col.at];
+      currentRow = row;
+      currentCol = col;
+      currentValue = v;
+      rec[col.def.id] = v === "" && col.def.type !== "text" && col.def.type !== "list" && col.def.type !== "id" ? null : v === "" ? "" : coerceCell(col.def, v, report);
     }
     // The record's keys are exactly the layout's input column ids, which are the record type's fields.
     out.push(rec as unknown as T);

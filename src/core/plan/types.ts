@@ -46,6 +46,8 @@ export interface SheetPlan {
   columnWidths: ColumnWidth[];
   freezeRows?: number;
   filter?: FilterPlan;
+  /** print layout: wide sheets print landscape, one page wide */
+  pageSetup?: { landscape: boolean; fitToWidth: boolean };
 }
 
 /**

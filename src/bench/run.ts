@@ -1,0 +1,14 @@
+import { benchCore } from "./core";
+
+/** `npm run bench`: one JSON object per line (SPEC §9). Pass area names to run only some. */
+async function main(): Promise<void> {
+  const only = new Set(process.argv.slice(2));
+  const want = (area: string) => only.size === 0 || only.has(area);
+  const print = (lines: object[]) => lines.forEach((l) => process.stdout.write(JSON.stringify(l) + "\n"));
+  if (want("core")) print(benchCore([1000, 10000, 100000]));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(String(e instanceof Error ? e.stack : e) + "\n");
+  process.exitCode = 1;
+});
