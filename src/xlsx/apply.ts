@@ -1,7 +1,6 @@
 import type ExcelJS from "exceljs";
 import { rangeAddress } from "../core/plan/a1";
 import type { CellRange } from "../core/plan/cells";
-import { serialToDate } from "../core/mapping/dates";
 import type { ConditionalFormatPlan, FormatPlan, SheetPlan, TablePlan, ValidationOperator, ValidationPlan, WorkbookPlan } from "../core/plan/types";
 import { appendChangeLog } from "./change-log";
 import { toCellValue } from "./cell-value";
@@ -74,8 +73,9 @@ function applyValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
   else {
     const kind = rule.kind === "wholeNumber" ? "whole" : rule.kind;
     const f = [rule.formula1, ...(rule.formula2 !== undefined ? [rule.formula2] : [])];
-    // ExcelJS writes date formulae through `new Date(x)`: hand it dates, not serials.
-    const formulae = kind === "date" ? f.map((x) => (typeof x === "number" ? serialToDate(x) : x)) : f.map(formula);
+    // ExcelJS writes date formulae as 25569 + ms/day of `new Date(x)`, without Excel's 1900 leap
+    // day: hand it the Date that this arithmetic turns back into exactly our serial.
+    const formulae = kind === "date" ? f.map((x) => (typeof x === "number" ? new Date((x - 25569) * 86_400_000) : x)) : f.map(formula);
     dv = { ...base, type: kind, operator: OPERATORS[rule.operator], formulae } as ExcelJS.DataValidation;
   }
   // ExcelJS has worksheet.dataValidations at run time but not in its typings.

@@ -1,12 +1,11 @@
 import type ExcelJS from "exceljs";
-import { resolveSheetName } from "../core/actions/sheet-names";
+import { sheetNames } from "../core/layout/sheets";
 import type { WorkbookPlan } from "../core/plan/types";
-import { workbookSnapshot } from "./snapshot";
 
 /** Append change-log rows to the ChangeLog table, filling its blank first row when it has one. */
 export function appendChangeLog(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
-  const name = resolveSheetName(workbookSnapshot(wb), "changeLog", plan.lang);
-  const ws = wb.getWorksheet(name);
+  // The ChangeLog table is found by name wherever it is; its sheet has either language's name.
+  const ws = wb.worksheets.find((w) => w.getTable("ChangeLog")) ?? sheetNames("changeLog").map((n) => wb.getWorksheet(n)).find(Boolean);
   const loaded = ws?.getTable("ChangeLog") as unknown as { table: { tableRef: string; autoFilterRef?: string } } | undefined;
   if (!ws || !loaded) return;
   const [tl, br] = loaded.table.tableRef.split(":");

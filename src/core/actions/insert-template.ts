@@ -64,24 +64,26 @@ function planTable(snapshot: WorkbookSnapshot, def: SheetDef, table: TableDef, s
  * Idempotent: on a complete workbook the plan changes nothing; user data is never written.
  */
 export function insertTemplate(snapshot: WorkbookSnapshot, lang: Lang, settings: Settings = DEFAULT_SETTINGS): WorkbookPlan {
-  const settingsSheet = resolveSheetName(snapshot, "settings", lang);
-  const sheets: SheetPlan[] = [];
-  for (const def of SHEETS.filter((d) => d.inTemplate)) {
-    const name = resolveSheetName(snapshot, def.id, lang);
-    const existing = sheetByName(snapshot, name);
-    const sp = emptySheetPlan(name, true);
-    sp.tabColor = existing ? undefined : def.tabColor;
-    for (const table of def.tables) planTable(snapshot, def, table, sp, lang, settings, settingsSheet);
-    if (def.tables.length > 0 && sp.tables.some((t) => t.mode === "create")) {
-      sp.freezeRows = 1;
-      sp.pageSetup = { landscape: true, fitToWidth: false };
-    }
-    if (def.id === "summary" && (!existing || existing.values.length === 0)) {
-      sp.writes.push({ row: 0, col: 0, kind: "values", values: [[lang === "zh-CN" ? "分析汇总" : "Summary"], [lang === "zh-CN" ? "点击「评分分层」后, 这里会生成分层统计、图表和结论。" : "Run Score and tier to fill this sheet with tier counts, charts and conclusions."]] });
-      sp.formats.push({ range: { row: 0, col: 0, rowCount: 1, colCount: 1 }, bold: true, fontSize: 16 });
-    }
-    if (existing?.protected && (sp.writes.length || sp.tables.length || sp.formats.length)) throw new InsightError("sheetProtected", { sheet: name });
-    sheets.push(sp);
-  }
+  const sheets = SHEETS.filter((d) => d.inTemplate).map((def) => templateSheet(snapshot, def, lang, settings));
   return { action: "insertTemplate", lang, sheets, changeLog: [], activate: resolveSheetName(snapshot, "customers", lang) };
+}
+
+/** One sheet of the template, adding only what the workbook lacks (also used by actions that log changes). */
+export function templateSheet(snapshot: WorkbookSnapshot, def: SheetDef, lang: Lang, settings: Settings = DEFAULT_SETTINGS): SheetPlan {
+  const settingsSheet = resolveSheetName(snapshot, "settings", lang);
+  const name = resolveSheetName(snapshot, def.id, lang);
+  const existing = sheetByName(snapshot, name);
+  const sp = emptySheetPlan(name, true);
+  sp.tabColor = existing ? undefined : def.tabColor;
+  for (const table of def.tables) planTable(snapshot, def, table, sp, lang, settings, settingsSheet);
+  if (def.tables.length > 0 && sp.tables.some((t) => t.mode === "create")) {
+    sp.freezeRows = 1;
+    sp.pageSetup = { landscape: true, fitToWidth: false };
+  }
+  if (def.id === "summary" && (!existing || existing.values.length === 0)) {
+    sp.writes.push({ row: 0, col: 0, kind: "values", values: [[lang === "zh-CN" ? "分析汇总" : "Summary"], [lang === "zh-CN" ? "点击「评分分层」后, 这里会生成分层统计、图表和结论。" : "Run Score and tier to fill this sheet with tier counts, charts and conclusions."]] });
+    sp.formats.push({ range: { row: 0, col: 0, rowCount: 1, colCount: 1 }, bold: true, fontSize: 16 });
+  }
+  if (existing?.protected && (sp.writes.length || sp.tables.length || sp.formats.length)) throw new InsightError("sheetProtected", { sheet: name });
+  return sp;
 }

@@ -11,7 +11,9 @@ import { columnLetters as colLetters } from "../plan/a1";
 import { readLedger, type Ledger } from "../mapping/ledger";
 import type { CellValue, Lang } from "../plan/cells";
 import { pick } from "../plan/cells";
-import type { WorkbookSnapshot } from "../plan/snapshot";
+import { findTable, type SheetSnapshot, type WorkbookSnapshot } from "../plan/snapshot";
+import { REPORT } from "../i18n/report";
+import { templateSheet } from "./insert-template";
 import { emptySheetPlan, type ChangeLogEntry, type SheetPlan, type WorkbookPlan } from "../plan/types";
 import type { Settings } from "../settings/types";
 import { generateIds } from "./ids";
@@ -152,6 +154,8 @@ const TIER_ORDER: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, "": 4 };
 function tiersSheet(snapshot: WorkbookSnapshot, result: ScoreResult, ids: Map<number, string>, lang: Lang, settings: Settings): SheetPlan {
   const name = resolveSheetName(snapshot, "tiers", lang);
   const existing = sheetByName(snapshot, name);
+  // A person's own sheet that happens to carry our name is never cleared.
+  if (existing && existing.values.length && !existing.tables.some((t) => t.name.toLowerCase() === "tiers")) throw new InsightError("sheetNameTaken", { sheet: name, table: "Tiers" });
   const sp = emptySheetPlan(name, true);
   if (!existing) sp.tabColor = sheetDef("tiers").tabColor;
   const sorted = [...result.customers].sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || (b.score ?? -1) - (a.score ?? -1) || a.row - b.row);
@@ -179,9 +183,17 @@ function tiersSheet(snapshot: WorkbookSnapshot, result: ScoreResult, ids: Map<nu
   return sp;
 }
 
+/** Our Summary sheet starts with its title (or the template's placeholder) in A1. */
+function isOurSummary(sheet: SheetSnapshot): boolean {
+  const a1 = sheet.originRow === 0 && sheet.originCol === 0 ? sheet.values[0]?.[0] : undefined;
+  const titles = [REPORT.title.zh, REPORT.title.en, sheetDef("summary").label.zh, sheetDef("summary").label.en];
+  return typeof a1 === "string" && titles.includes(a1);
+}
+
 function summarySheet(snapshot: WorkbookSnapshot, result: ScoreResult, lang: Lang): SheetPlan {
   const name = resolveSheetName(snapshot, "summary", lang);
   const existing = sheetByName(snapshot, name);
+  if (existing && existing.values.length && !isOurSummary(existing)) throw new InsightError("sheetNameTaken", { sheet: name, table: name });
   const sp = emptySheetPlan(name, true);
   if (!existing) sp.tabColor = sheetDef("summary").tabColor;
   if (existing && existing.values.length) {
@@ -209,13 +221,15 @@ export function scoreAndTier(snapshot: WorkbookSnapshot, settings: Settings, ref
   const b = behaviourSheet(ledger, result, lang);
   if (b) sheets.push(b);
   sheets.push(tiersSheet(snapshot, result, genIds, lang, settings), summarySheet(snapshot, result, lang));
+  // Generated ids are logged; a list adopted without the template gets its Change log sheet first.
+  if (log.length && !findTable(snapshot, "ChangeLog")) sheets.push(templateSheet(snapshot, sheetDef("changeLog"), lang, settings));
   for (const sp of sheets) if (sheetByName(snapshot, sp.name)?.protected) throw new InsightError("sheetProtected", { sheet: sp.name });
   const notices: Notice[] = [];
   if (!ledger.behaviourRecords) notices.push({ code: "noBehaviourSheet", params: {} });
   if (result.unknownBehaviourIds.length) notices.push({ code: "unknownBehaviourCustomer", params: { count: result.unknownBehaviourIds.length, example: result.unknownBehaviourIds[0] } });
   if (genIds.size) notices.push({ code: "idGenerated", params: { count: genIds.size } });
   const ids = new Map(customers.map((c) => [c.row, c.id]));
-  return { plan: { action: "scoreAndTier", lang, sheets, changeLog: log, activate: sheets[sheets.length - 1].name }, result, ledger, ids, notices };
+  return { plan: { action: "scoreAndTier", lang, sheets, changeLog: log, activate: resolveSheetName(snapshot, "summary", lang) }, result, ledger, ids, notices };
 }
 
 export { BEHAVIOUR_COLUMNS };

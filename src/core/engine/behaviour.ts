@@ -85,8 +85,11 @@ export interface BehaviourAnalysis {
   rows: BehaviourRowResult[];
   /** idKey of each row's customer id, in input order ("" when blank) */
   keys: string[];
-  /** by idKey(customer id); rows with a blank id belong to no customer */
-  byCustomer: Map<string, BehaviourCurrent>;
+  /** one entry per distinct customer id (rows with a blank id belong to none) */
+  groupKeys: string[];
+  current: BehaviourCurrent[];
+  /** group of each row, −1 for a blank id */
+  groupOf: Int32Array;
 }
 
 export function analyseBehaviour(rows: BehaviourRecord[]): BehaviourAnalysis {
@@ -125,7 +128,7 @@ export function analyseBehaviour(rows: BehaviourRecord[]): BehaviourAnalysis {
   };
 
   const out: BehaviourRowResult[] = new Array(n);
-  const byCustomer = new Map<string, BehaviourCurrent>();
+  const current: BehaviourCurrent[] = new Array(groups);
   const rowResult = (r: BehaviourRecord, prevUsed: number | null, fromEarlier: boolean, latest: boolean): BehaviourRowResult => {
     const declineRate = declineRateOf(r.purchases, prevUsed);
     return {
@@ -155,7 +158,7 @@ export function analyseBehaviour(rows: BehaviourRecord[]): BehaviourAnalysis {
     const li = ordered[size - 1];
     const r = rows[li];
     const res = out[li];
-    byCustomer.set(groupKeys[g], {
+    current[g] = {
       index: li,
       period: r.period,
       purchases: r.purchases,
@@ -170,11 +173,17 @@ export function analyseBehaviour(rows: BehaviourRecord[]): BehaviourAnalysis {
       churnRisk: res.churnRisk,
       lastPurchase,
       periods: size,
-    });
+    };
   }
   // Rows without a customer id still get their own figures written back.
   for (let i = 0; i < n; i++) {
     if (out[i] === undefined) out[i] = rowResult(rows[i], rows[i].prevPurchases, false, false);
   }
-  return { rows: out, keys, byCustomer };
+  return { rows: out, keys, groupKeys, current, groupOf };
+}
+
+/** The scored period of one customer id, for callers holding a single id. */
+export function currentOf(a: BehaviourAnalysis, customerId: string): BehaviourCurrent | undefined {
+  const g = a.groupKeys.indexOf(idKey(customerId));
+  return g < 0 ? undefined : a.current[g];
 }

@@ -9,6 +9,16 @@ export const STALE_RECENCY_DAYS = 180;
 /** A tenure this long (and in the top band) is a trait. */
 export const LONG_TENURE_MONTHS = 12;
 
+// Parameterless traits and issues are shared, not allocated per customer (100,000 rows).
+const HIGH_FREQUENCY: Trait = Object.freeze({ id: "highFrequency" });
+const LOW_FREQUENCY: Trait = Object.freeze({ id: "lowFrequency" });
+const HIGH_AVG_ORDER: Trait = Object.freeze({ id: "highAvgOrder" });
+const HIGH_ACTIVITY: Trait = Object.freeze({ id: "highActivity" });
+const HIGH_AMOUNT: Trait = Object.freeze({ id: "highAmount" });
+const MID_AMOUNT: Trait = Object.freeze({ id: "midAmount" });
+const LOW_AMOUNT: Trait = Object.freeze({ id: "lowAmount" });
+const LOW_ACTIVITY: Issue = Object.freeze({ id: "lowActivity" });
+
 export interface ReasonInput {
   kind: ScoreKind;
   tier: Tier;
@@ -62,13 +72,13 @@ export interface TraitInput {
 export function traitsOf(x: TraitInput): Trait[] {
   const t: Trait[] = [];
   if (x.hasBehaviour) {
-    if (x.pPurchases >= HIGH_P) t.push({ id: "highFrequency" });
-    else if (x.pPurchases < LOW_P) t.push({ id: "lowFrequency" });
-    if (x.pAvgOrder !== null && x.pAvgOrder >= HIGH_P) t.push({ id: "highAvgOrder" });
-    if (x.pActivity >= HIGH_P) t.push({ id: "highActivity" });
-    if (x.pAmount >= HIGH_P) t.push({ id: "highAmount" });
-    else if (x.pAmount >= LOW_P) t.push({ id: "midAmount" });
-    else t.push({ id: "lowAmount" });
+    if (x.pPurchases >= HIGH_P) t.push(HIGH_FREQUENCY);
+    else if (x.pPurchases < LOW_P) t.push(LOW_FREQUENCY);
+    if (x.pAvgOrder !== null && x.pAvgOrder >= HIGH_P) t.push(HIGH_AVG_ORDER);
+    if (x.pActivity >= HIGH_P) t.push(HIGH_ACTIVITY);
+    if (x.pAmount >= HIGH_P) t.push(HIGH_AMOUNT);
+    else if (x.pAmount >= LOW_P) t.push(MID_AMOUNT);
+    else t.push(LOW_AMOUNT);
     if (x.category !== "") t.push({ id: "prefers", category: x.category });
     if (x.tenureMonths !== null && x.tenureMonths >= LONG_TENURE_MONTHS && x.pTenure >= HIGH_P) t.push({ id: "longTenure", months: x.tenureMonths });
   }
@@ -92,7 +102,7 @@ export function issuesOf(x: IssueInput): Issue[] {
   const out: Issue[] = [];
   if (x.complaints !== null && x.complaints > 0) out.push({ id: "complaints", count: x.complaints });
   if (x.declineRate !== null && x.declineRate > 0) out.push({ id: "decline", rate: x.declineRate });
-  if (x.hasBehaviour && x.pActivity < LOW_P) out.push({ id: "lowActivity" });
+  if (x.hasBehaviour && x.pActivity < LOW_P) out.push(LOW_ACTIVITY);
   if (x.recencyDays !== null && x.recencyDays > STALE_RECENCY_DAYS) out.push({ id: "staleRecency", days: x.recencyDays });
   if (x.daysOverdue > 0) out.push({ id: "overdue", days: x.daysOverdue });
   if (!x.hasBehaviour && x.likelihood !== null && x.likelihood <= 2) out.push({ id: "lowLikelihood", value: x.likelihood });

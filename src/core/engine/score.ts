@@ -46,24 +46,35 @@ export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: nu
   const keys: string[] = new Array(n);
   const firstOf = new Map<string, number>();
   const sameId = new Int32Array(n);
+  // Each customer row's first same-id row (itself when the id is blank or unique).
+  const firstIdx = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const k = idKey(customers[i].id);
     keys[i] = k;
+    firstIdx[i] = i;
     if (k === "") continue;
     const f = firstOf.get(k);
     if (f === undefined) firstOf.set(k, i);
+    else firstIdx[i] = f;
     sameId[f ?? i]++;
   }
 
-  const interactionKeys: string[] = new Array(interactions.length);
+  // Interactions and Behaviour rows resolved to a customer index once (−1: no such customer).
+  const interactionCustomer = new Int32Array(interactions.length);
   const latestInteraction = new Float64Array(n).fill(NaN);
   for (let j = 0; j < interactions.length; j++) {
     const it = interactions[j];
     const k = idKey(it.customerId);
-    interactionKeys[j] = k;
-    if (it.date === null || k === "") continue;
-    const f = firstOf.get(k);
-    if (f !== undefined && !(it.date <= latestInteraction[f])) latestInteraction[f] = it.date;
+    const f = k === "" ? undefined : firstOf.get(k);
+    interactionCustomer[j] = f ?? -1;
+    if (it.date !== null && f !== undefined && !(it.date <= latestInteraction[f])) latestInteraction[f] = it.date;
+  }
+  const groupCustomer = new Int32Array(analysis.groupKeys.length);
+  const groupOfFirst = new Int32Array(n).fill(-1);
+  for (let g = 0; g < analysis.groupKeys.length; g++) {
+    const f = firstOf.get(analysis.groupKeys[g]);
+    groupCustomer[g] = f ?? -1;
+    if (f !== undefined) groupOfFirst[f] = g;
   }
 
   // Population of customers with Behaviour: parallel typed arrays, blanks as 0 (SPEC §3).
@@ -72,7 +83,8 @@ export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: nu
   const popIndex = new Int32Array(n).fill(-1);
   let pop = 0;
   for (let i = 0; i < n; i++) {
-    const cur = keys[i] === "" ? undefined : analysis.byCustomer.get(keys[i]);
+    const g = keys[i] === "" ? -1 : groupOfFirst[firstIdx[i]];
+    const cur = g < 0 ? undefined : analysis.current[g];
     current[i] = cur;
     tenure[i] = tenureMonths(customers[i].startDate, ref);
     if (cur) popIndex[i] = pop++;
@@ -154,7 +166,7 @@ export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: nu
     const pAct = has ? values.pActivity[p] : 0;
     const pT = has ? values.pTenure[p] : 0;
 
-    const first = keys[i] === "" ? -1 : (firstOf.get(keys[i]) as number);
+    const first = keys[i] === "" ? -1 : firstIdx[i];
     const li = first < 0 ? NaN : latestInteraction[first];
     const fu = followUpOf(c.lastContact, li !== li ? null : li, c.priority, ref, settings);
     let r: number | null = null;
@@ -241,16 +253,16 @@ export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: nu
 
   // Behaviour ids no customer has: reported, not scored (a typo in 客户编号 is the usual cause).
   const unknown: { row: number; id: string }[] = [];
-  const unknownAt = new Map<string, number>();
+  const unknownAt = new Int32Array(analysis.groupKeys.length).fill(-1);
   const withoutId: number[] = [];
   for (let i = 0; i < behaviour.length; i++) {
-    const k = analysis.keys[i];
+    const g = analysis.groupOf[i];
     const row = behaviour[i].row;
-    if (k === "") withoutId.push(row);
-    else if (!firstOf.has(k)) {
-      const at = unknownAt.get(k);
-      if (at === undefined) {
-        unknownAt.set(k, unknown.length);
+    if (g < 0) withoutId.push(row);
+    else if (groupCustomer[g] < 0) {
+      const at = unknownAt[g];
+      if (at < 0) {
+        unknownAt[g] = unknown.length;
         unknown.push({ row, id: behaviour[i].customerId.trim() });
       } else if (row < unknown[at].row) unknown[at] = { row, id: behaviour[i].customerId.trim() };
     }
@@ -260,7 +272,7 @@ export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: nu
   withoutId.sort((a, b) => a - b);
 
   const summary = buildSummary(
-    { customers, results, behaviour, behaviourKeys: analysis.keys, interactions, interactionKeys, customerIndex: firstOf, segmentModel: settings.segmentModel },
+    { customers, results, behaviour, behaviourKnown: (i) => analysis.groupOf[i] >= 0 && groupCustomer[analysis.groupOf[i]] >= 0, interactions, interactionCustomer, firstIdx, segmentModel: settings.segmentModel },
     ref,
   );
   return {

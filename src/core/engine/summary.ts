@@ -1,7 +1,6 @@
 import { LISTS } from "../layout/lists";
 import type { BehaviourRecord, CustomerRecord, InteractionRecord } from "../mapping/records";
 import { monthIndex, monthIndexKey, ymdToSerial } from "./dates";
-import { idKey } from "./ids";
 import { periodKey } from "./period";
 import type { CustomerResult } from "./result";
 import { EIGHT_SEGMENTS, TEN_SEGMENTS } from "./segments";
@@ -99,12 +98,13 @@ export interface SummaryInput {
   customers: CustomerRecord[];
   results: CustomerResult[];
   behaviour: BehaviourRecord[];
-  /** idKey of each Behaviour / Interactions row, as score.ts computed them */
-  behaviourKeys: string[];
+  /** whether Behaviour row i belongs to a customer on the list */
+  behaviourKnown: (i: number) => boolean;
   interactions: InteractionRecord[];
-  interactionKeys: string[];
-  /** idKey → index of the first customer with that id */
-  customerIndex: Map<string, number>;
+  /** customer index (first of its id) of each Interactions row, −1 when none */
+  interactionCustomer: Int32Array;
+  /** each customer's first same-id customer index (itself when unique or blank) */
+  firstIdx: Int32Array;
   segmentModel: "eight" | "ten";
 }
 
@@ -125,14 +125,16 @@ function listOrder(present: Set<string>, listed: readonly string[]): string[] {
   return present.has("") ? [...out, ...rest, ""] : [...out, ...rest];
 }
 
-function matrix(rows: string[], cols: string[], pairs: Iterable<[string, string]>): CountMatrix {
+/** Counts items i < n into rows × cols by their row and column values; others are skipped. */
+function matrix(rows: string[], cols: string[], n: number, rowOf: (i: number) => string, colOf: (i: number) => string): CountMatrix {
   const ri = new Map(rows.map((r, i) => [r, i]));
   const ci = new Map(cols.map((c, i) => [c, i]));
   const counts = rows.map(() => cols.map(() => 0));
-  for (const [r, c] of pairs) {
-    const i = ri.get(r);
-    const j = ci.get(c);
-    if (i !== undefined && j !== undefined) counts[i][j]++;
+  for (let k = 0; k < n; k++) {
+    const i = ri.get(rowOf(k));
+    if (i === undefined) continue;
+    const j = ci.get(colOf(k));
+    if (j !== undefined) counts[i][j]++;
   }
   return { rows, cols, counts };
 }
@@ -213,7 +215,8 @@ export function buildSummary(x: SummaryInput, refDate: number): SummaryData {
   const firstDay = ymdToSerial(Math.floor(firstMonth / 12), (firstMonth % 12) + 1, 1);
   const span = Math.floor(refDate) - firstDay + 1;
   const seen = new Set<number>();
-  const demandMonth: [string, number][] = [];
+  const demandOf: string[] = [];
+  const demandAt: number[] = [];
   const addContact = (who: number, day: number, demand: string): void => {
     if (day > refDate || day < firstDay) return;
     const key = who * span + (day - firstDay);
@@ -221,46 +224,33 @@ export function buildSummary(x: SummaryInput, refDate: number): SummaryData {
     seen.add(key);
     const j = monthIndex(day) - firstMonth;
     contacts[j]++;
-    if (demand !== "") demandMonth.push([demand, j]);
+    if (demand !== "") {
+      demandOf.push(demand);
+      demandAt.push(j);
+    }
   };
   for (let j = 0; j < x.interactions.length; j++) {
     const it = x.interactions[j];
     if (it.date === null) continue;
-    const k = x.interactionKeys[j];
-    const ci = k === "" ? undefined : x.customerIndex.get(k);
-    addContact(ci === undefined ? n + j : ci, Math.floor(it.date), it.demandType || (ci === undefined ? "" : customers[ci].demandType));
+    const ci = x.interactionCustomer[j];
+    addContact(ci < 0 ? n + j : ci, Math.floor(it.date), it.demandType || (ci < 0 ? "" : customers[ci].demandType));
   }
   for (let i = 0; i < n; i++) {
     const c = customers[i];
-    if (c.lastContact === null) continue;
-    const k = idKey(c.id);
-    const ci = k === "" ? i : (x.customerIndex.get(k) as number);
-    addContact(ci, Math.floor(c.lastContact), c.demandType);
+    if (c.lastContact !== null) addContact(x.firstIdx[i], Math.floor(c.lastContact), c.demandType);
   }
-  const topTrend = countBy(demandMonth.map(([d]) => d))
+  const topTrend = countBy(demandOf)
     .slice(0, TOP_DEMAND_TYPES_TREND)
     .map((d) => d.key);
-  const demandTrend = matrix(
-    topTrend,
-    months,
-    demandMonth.map(([d, j]): [string, string] => [d, months[j]]),
-  );
+  const demandTrend = matrix(topTrend, months, demandOf.length, (k) => demandOf[k], (k) => months[demandAt[k]]);
 
   const grades = listOrder(new Set(customers.map((c) => c.grade)), LISTS.grade.map((g) => g.value));
   const priorities = listOrder(new Set(customers.map((c) => c.priority)), LISTS.priority.map((p) => p.value));
-  const gradePriority = matrix(
-    grades,
-    priorities,
-    customers.map((c): [string, string] => [c.grade, c.priority]),
-  );
+  const gradePriority = matrix(grades, priorities, n, (i) => customers[i].grade, (i) => customers[i].priority);
 
   const topInd = industries.filter((s) => s.industry !== "").slice(0, TOP_INDUSTRIES_MATRIX).map((s) => s.industry);
   const topDem = demandTypes.slice(0, TOP_DEMAND_TYPES_MATRIX).map((d) => d.key);
-  const industryDemand = matrix(
-    topInd,
-    topDem,
-    customers.map((c): [string, string] => [c.industry, c.demandType]),
-  );
+  const industryDemand = matrix(topInd, topDem, n, (i) => customers[i].industry, (i) => customers[i].demandType);
 
   const segIds: readonly SegmentId[] = x.segmentModel === "ten" ? TEN_SEGMENTS : EIGHT_SEGMENTS;
   const segments = segIds.map((segment) => ({ segment, count: segCount.get(segment) ?? 0 }));
@@ -269,8 +259,7 @@ export function buildSummary(x: SummaryInput, refDate: number): SummaryData {
   const per = new Map<string, PeriodStat & { key: number | null; firstRow: number }>();
   for (let i = 0; i < x.behaviour.length; i++) {
     const b = x.behaviour[i];
-    const k = x.behaviourKeys[i];
-    if (k === "" || !x.customerIndex.has(k)) continue;
+    if (!x.behaviourKnown(i)) continue;
     const label = b.period.trim();
     let s = per.get(label);
     if (!s) per.set(label, (s = { period: label, customers: 0, purchases: 0, amount: 0, key: periodKey(label), firstRow: b.row }));

@@ -36,7 +36,7 @@ function toNumber(v: CellValue): number | null | "bad" {
  * is reported as a problem and counts as blank in the engine, and the cell stays as typed.
  */
 export function coerceCell(col: ColumnDef, v: CellValue, report: (code: CellProblem["code"]) => void): Coerced {
-  if (v === "" || v === null || v === undefined) return col.type === "text" || col.type === "list" ? "" : col.type === "id" ? "" : null;
+  if (v === "" || v === null || v === undefined) return isNumeric(col) ? null : "";
   if (isErrorValue(v)) {
     report("errorValue");
     return textLike(col) ? "" : null;
@@ -82,6 +82,13 @@ export function coerceCell(col: ColumnDef, v: CellValue, report: (code: CellProb
   }
 }
 
+const NUMERIC_TYPES = new Set<ColumnDef["type"]>(["whole", "decimal", "money", "percent", "score15", "date"]);
+
+/** Numbers and dates read as number | null; every other type is text, "" when blank. */
+export function isNumeric(col: ColumnDef): boolean {
+  return NUMERIC_TYPES.has(col.type);
+}
+
 function textLike(col: ColumnDef): boolean {
-  return !["whole", "decimal", "money", "percent", "score15", "date"].includes(col.type);
+  return !isNumeric(col);
 }

@@ -4,7 +4,7 @@ import type { ColumnDef } from "../layout/types";
 import { InsightError } from "../i18n/messages";
 import type { CellValue } from "../plan/cells";
 import type { WorkbookSnapshot } from "../plan/snapshot";
-import { coerceCell, type Coerced } from "./coerce";
+import { coerceCell, isNumeric, type Coerced } from "./coerce";
 import { locateTable, type LocatedTable } from "./locate";
 import type { BehaviourRecord, CellProblem, CustomerRecord, InteractionRecord } from "./records";
 
@@ -26,7 +26,7 @@ function readRecords<T extends { row: number }>(table: LocatedTable, columns: re
     .filter((c) => !c.output)
     .map((def) => {
       const sheetCol = table.columns.get(def.id);
-      return { def, at: sheetCol === undefined ? -1 : sheetCol - table.firstCol, sheetCol: sheetCol ?? -1, header: sheetCol === undefined ? def.label.zh : (table.headers[sheetCol - table.firstCol] ?? def.label.zh) };
+      return { def, numeric: isNumeric(def), at: sheetCol === undefined ? -1 : sheetCol - table.firstCol, sheetCol: sheetCol ?? -1, header: sheetCol === undefined ? def.label.zh : (table.headers[sheetCol - table.firstCol] ?? def.label.zh) };
     });
   let currentRow = 0;
   let currentCol = plan[0];
@@ -40,7 +40,7 @@ function readRecords<T extends { row: number }>(table: LocatedTable, columns: re
       currentRow = row;
       currentCol = col;
       currentValue = v;
-      rec[col.def.id] = v === "" && col.def.type !== "text" && col.def.type !== "list" && col.def.type !== "id" ? null : v === "" ? "" : coerceCell(col.def, v, report);
+      rec[col.def.id] = v === "" ? (col.numeric ? null : "") : coerceCell(col.def, v, report);
     }
     // The record's keys are exactly the layout's input column ids, which are the record type's fields.
     out.push(rec as unknown as T);
