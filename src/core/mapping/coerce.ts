@@ -2,6 +2,7 @@ import type { ColumnDef } from "../layout/types";
 import type { CellValue } from "../plan/cells";
 import type { CellProblem } from "./records";
 import { parseDateText } from "./dates";
+import { normaliseNumber } from "../clean/normalise/number";
 
 export type Coerced = string | number | null;
 
@@ -19,16 +20,16 @@ export function asText(v: CellValue): string {
   return v ? "TRUE" : "FALSE";
 }
 
-function toNumber(v: CellValue): number | null | "bad" {
+/**
+ * Numbers typed as text the way people type them (¥1,200, 30万 in a 万元 column, full-width
+ * digits) are read for scoring through the clean normalisers; anything ambiguous is not a number.
+ */
+function toNumber(v: CellValue, col: ColumnDef): number | null | "bad" {
   if (typeof v === "number") return Number.isFinite(v) ? v : "bad";
   if (typeof v === "boolean") return "bad";
-  const s = v
-    .trim()
-    .replace(/[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/,/g, "");
-  if (s === "") return null;
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return "bad";
-  return Number(s);
+  if (v.trim() === "") return null;
+  const n = normaliseNumber(v, { unit: col.type === "money" ? "wan" : "yuan", allowNegative: true });
+  return n.status === "ok" ? n.value : n.status === "empty" ? null : "bad";
 }
 
 /**
@@ -47,7 +48,7 @@ export function coerceCell(col: ColumnDef, v: CellValue, report: (code: CellProb
     case "money":
     case "percent":
     case "score15": {
-      const n = toNumber(v);
+      const n = toNumber(v, col);
       if (n === null) return null;
       if (n === "bad") {
         report("notNumber");
@@ -73,6 +74,7 @@ export function coerceCell(col: ColumnDef, v: CellValue, report: (code: CellProb
         report("notDate");
         return null;
       }
+      // Dates typed as text: only unambiguous forms are read (03/04/2024 is not guessed).
       const serial = parseDateText(v);
       if (serial === null) report("notDate");
       return serial;

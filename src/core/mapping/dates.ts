@@ -1,3 +1,4 @@
+import { normaliseDate } from "../clean/normalise/date";
 /**
  * Excel serial dates (1900 system). Serial 1 = 1900-01-01; Excel also counts the fictitious
  * 1900-02-29 (serial 60), so from 1900-03-01 (serial 61) on, serial = days since 1899-12-30.
@@ -51,14 +52,10 @@ export function todaySerial(now: Date = new Date()): number {
 }
 
 /**
- * Dates typed as text, in the forms people use in Chinese workbooks. Only unambiguous forms:
- * day/month order is never guessed (the clean normalisers flag those).
+ * A date typed as text, in any unambiguous form people use (2024/3/15, 2024年3月15日, 20240315 …),
+ * as a whole-day serial; ambiguous forms (03/04/2024) and impossible dates are null, never guessed.
  */
 export function parseDateText(raw: string): number | null {
-  const s = raw.trim().replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$/.exec(s);
-  if (m) return ymdToSerial(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) return ymdToSerial(Number(m[1]), Number(m[2]), Number(m[3]));
-  return null;
+  const d = normaliseDate(raw, { time: "drop" });
+  return d.status === "ok" ? Math.floor(d.value) : null;
 }
