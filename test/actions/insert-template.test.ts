@@ -187,9 +187,13 @@ describe("a table named like ours with unrelated headers: tableNameTaken", () =>
     expect(insightCode(() => insertTemplate(snapshotOf(wb), "zh-CN"))).toBe("tableNameTaken");
   });
 
-  test("our Customers table on another sheet is someone else's too", () => {
+  test("a Customers table with our headers on another sheet (an adopted list) is ours: extended in place, no new 客户信息", () => {
     const wb = withTable(workbookFrom({ 名单: [["客户编号", "客户名称"], ["1", "甲"]] }), "名单", "Customers", "A1:B2");
-    expect(insightCode(() => insertTemplate(snapshotOf(wb), "zh-CN"))).toBe("tableNameTaken");
+    const plan = insertTemplate(snapshotOf(wb), "zh-CN");
+    expect(plan.sheets.map((s) => s.name)).not.toContain("客户信息");
+    const sheet = plan.sheets.find((s) => s.name === "名单");
+    expect(sheet?.tables).toEqual([expect.objectContaining({ name: "Customers", mode: "extend" })]);
+    expect(sheet?.writes).toEqual([]);
   });
 
   test("table names are matched without case (Excel's rule)", () => {

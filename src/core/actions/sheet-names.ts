@@ -8,7 +8,13 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../plan/snapshot";
  * (a workbook made in Chinese stays Chinese), else the name in the requested language.
  */
 export function resolveSheetName(snapshot: WorkbookSnapshot, id: SheetId, lang: Lang): string {
-  const { zh, en } = sheetDef(id).label;
+  // A sheet holding one of our tables is that sheet, whatever it is called (an adopted "Sheet1").
+  const def = sheetDef(id);
+  for (const t of def.tables) {
+    const holder = snapshot.sheets.find((s) => s.tables.some((x) => x.name.toLowerCase() === t.id.toLowerCase()));
+    if (holder) return holder.name;
+  }
+  const { zh, en } = def.label;
   const preferred = lang === "zh-CN" ? [zh, en] : [en, zh];
   for (const n of preferred) if (snapshot.sheets.some((s) => s.name === n)) return n;
   return sheetName(id, lang);

@@ -38,7 +38,7 @@ for (const c of CUSTOMER_COLUMNS) {
 }
 
 /** Headers of people on our side (sales owner), never the customer or its contact. */
-const OWNER = /客户经理|销售|业务员|负责人|跟进人|归属|owner|salesrep|accountmanager|salesperson|^rep$|^sales$/;
+export const OWNER = /客户经理|销售|业务员|负责人|跟进人|归属|owner|salesrep|accountmanager|salesperson|^rep$|^sales$/;
 
 /** Keyword rules on the folded header, most specific first: the first rule that matches wins. */
 const KEYWORDS: [RegExp, string][] = [
@@ -68,6 +68,11 @@ const KEYWORDS: [RegExp, string][] = [
   [/编号|客户id|customerid|客户代码|客户号|会员号|会员卡号|accountid|^id$|^no\.?$/, "id"],
   [/名称|公司|企业|单位|姓名|客户名|^客户$|^会员$|company|^name$|accountname|client|^customer$|customername|organi[sz]ation|firm/, "name"],
 ];
+
+/** A header naming a person on our side (客户经理, 销售, Owner): never a customer field. */
+export function isOwnerHeader(raw: unknown): boolean {
+  return typeof raw === "string" && OWNER.test(foldHeader(raw));
+}
 
 /** What a header says, or null when it names nothing we know. */
 export function matchHeaderText(raw: unknown): HeaderMatch | null {

@@ -43,7 +43,14 @@ function headerRowScore(cells: readonly CellValue[]): { score: number; matches: 
     if (isBlank(v)) continue;
     filled++;
     if (typeof v !== "string") {
-      score -= 1;
+      // numbers in a header row happen (years: 2023, 2024); in data rows they come with values
+      score -= 0.5;
+      continue;
+    }
+    const m = matchHeaderText(v);
+    if (m && m.kind !== "fuzzy") {
+      matches++;
+      score += m.kind === "output" ? 0.5 : 1;
       continue;
     }
     const p = profileValues([v]);
@@ -51,10 +58,10 @@ function headerRowScore(cells: readonly CellValue[]): { score: number; matches: 
       score -= 1;
       continue;
     }
-    const m = matchHeaderText(v);
-    if (!m || (m.kind === "fuzzy" && v.trim().length > 16)) continue;
-    matches++;
-    score += m.kind === "fuzzy" ? 0.6 : m.kind === "output" ? 0.5 : 1;
+    if (m && v.trim().length <= 16) {
+      matches++;
+      score += 0.6;
+    }
   }
   // A lone cell (a title such as 2024年客户台账) is a weak header row whatever it says.
   if (filled <= 1) score *= 0.5;

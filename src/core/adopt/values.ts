@@ -3,10 +3,10 @@
  * is a mobile"). Each detector gives the share of non-blank values that fit; propose.ts turns
  * shares into candidate targets. Pure and cheap: at most MAX_VALUES values are looked at.
  */
+import { normaliseDate } from "../clean/normalise/date";
 import { normaliseIndustry } from "../clean/normalise/industry";
 import { normaliseMobile } from "../clean/normalise/mobile";
 import { LISTS } from "../layout/lists";
-import { parseDateText } from "../mapping/dates";
 import type { CellValue } from "../plan/cells";
 
 export const MAX_VALUES = 500;
@@ -53,14 +53,21 @@ const LIST_WORDS = new Set([...GRADE, ...PRIORITY, ...CHANNEL, ...FEEDBACK, ...B
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const CREDIT = /^[0-9A-HJ-NPQRTUW-Y]{18}$/;
-const COMPANY = /(有限公司|有限责任公司|股份|集团|公司|商行|商店|店$|厂$|工作室|事务所|研究院|研究所|医院|学校|大学|学院|银行|酒店|门诊|诊所|超市|中心$|合作社|\bco\.?\b|\bltd\.?\b|\binc\.?\b|\bllc\b|gmbh|\bcorp\.?\b|\bcompany\b|\bgroup\b|\bplc\b|\bs\.?a\.?\b)/i;
+const COMPANY_ZH = /.{2,}(有限公司|有限责任公司|股份有限公司|集团|公司|商行|商店|工作室|事务所|研究院|研究所|医院|学校|大学|学院|银行|酒店|门诊|诊所|超市|中心|合作社|分行|支行)([(（][^)）]*[)）])?$/;
+const SHOP = /^(?!.*(到店|进店|来店|门店$)).{3,}(店|厂)$/;
+const COMPANY_EN = /\S\s+(co\.?,?\s*ltd\.?|co\.?|ltd\.?|limited|inc\.?|llc|gmbh|corp\.?|corporation|company|group|plc|s\.a\.)$/i;
 const PERSON_ZH = /^[\u4e00-\u9fa5]{2,3}(先生|女士|小姐)?$|^[\u4e00-\u9fa5](先生|女士|小姐|总|经理)$/;
 const PERSON_EN = /^[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'-]+$/;
-const NOT_PERSON = /(市|省|区|县|业|部|类|型|司|店|厂|级|期|量|额)$/;
+const NOT_PERSON = /(市|省|区|县|业|部|类|型|司|店|厂|级|期|量|额|户|品|费|价)$/;
 const TITLE = /(经理|总监|总经理|主管|专员|主任|董事|总裁|老板|店长|厂长|负责人|工程师|采购|助理|秘书|会计|财务|老师|校长|院长|ceo|cto|cfo|coo|cio|vp|director|manager|head|engineer|owner|founder|president|buyer|officer|assistant)/i;
 
 function isNumberText(s: string): boolean {
   return /^[-+]?\d{1,3}(,\d{3})*(\.\d+)?$|^[-+]?\d+(\.\d+)?$/.test(s);
+}
+
+function isTextDate(text: string): boolean {
+  const d = normaliseDate(text, { time: "drop" });
+  return d.status === "ok" || d.status === "ambiguous";
 }
 
 function wholeOf(v: CellValue): number | null {
@@ -83,13 +90,16 @@ export function profileValues(values: readonly CellValue[]): ValueProfile {
     p.n++;
     seen.add(text);
     const lower = text.toLowerCase();
-    const m = normaliseMobile(v);
-    if (m.status === "ok") {
+    const textDate = typeof v === "string" && /\d/.test(text) && isTextDate(text);
+    if (textDate) p.textDate++;
+    const m = textDate ? null : normaliseMobile(v);
+    if (m === null) {
+      // a date is not a phone number
+    } else if (m.status === "ok") {
       p.mobile++;
       p.phone++;
     } else if (m.status === "kept" && m.reason === "landline") p.phone++;
     if (typeof v === "string" && EMAIL.test(text)) p.email++;
-    if (typeof v === "string" && parseDateText(text) !== null) p.textDate++;
     const whole = wholeOf(v);
     if (typeof v === "number" && Number.isInteger(v) && v >= SERIAL_1980 && v <= SERIAL_2060) p.serialDate++;
     if (typeof v === "number" || isNumberText(text)) p.number++;
@@ -105,7 +115,7 @@ export function profileValues(values: readonly CellValue[]): ValueProfile {
       const ind = normaliseIndustry(text);
       const isIndustry = ind.status === "ok" && !(ind.warnings ?? []).includes("partialMatch");
       if (isIndustry) p.industry++;
-      if (COMPANY.test(text) && text.length >= 3) p.company++;
+      if (COMPANY_ZH.test(text) || SHOP.test(text) || COMPANY_EN.test(text)) p.company++;
       else if (!isIndustry && !LIST_WORDS.has(lower) && ((PERSON_ZH.test(text) && !NOT_PERSON.test(text)) || PERSON_EN.test(text))) p.person++;
       if (TITLE.test(text) && text.length <= 20) p.title++;
     }

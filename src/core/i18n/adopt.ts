@@ -99,6 +99,7 @@ export const EVIDENCE_TEXT: Record<string, Label> = {
   "header:synonym": { zh: "表头是常用同义词", en: "header is a common synonym" },
   "header:fuzzy": { zh: "表头含关键词", en: "header contains a keyword" },
   "header:output": { zh: "表头是插件计算列, 不导入", en: "header is a computed column; not adopted" },
+  "header:owner": { zh: "表头是我方负责人, 不是客户信息", en: "header names our own staff, not the customer" },
   "header:duplicate": { zh: "表头重复, 只导入第一列", en: "duplicate header; only the first is adopted" },
   "values:mobile": { zh: "值为 11 位手机号", en: "values are 11-digit mobiles" },
   "values:phone": { zh: "值为电话号码", en: "values are phone numbers" },
