@@ -27,6 +27,8 @@ const HEADER_SEARCH_ROWS = 10;
 /** Cells of the used range for a sheet-indexed rectangle, "" outside the used range. */
 function cellsOf(sheet: SheetSnapshot, row: number, firstCol: number, colCount: number): CellValue[] {
   const r = sheet.values[row - sheet.originRow];
+  // The common case, a table starting at the used range's left edge: share the row, no copy.
+  if (r && firstCol === sheet.originCol && r.length >= colCount) return r;
   const out: CellValue[] = new Array<CellValue>(colCount);
   for (let i = 0; i < colCount; i++) {
     const v = r ? r[firstCol + i - sheet.originCol] : undefined;
@@ -35,12 +37,20 @@ function cellsOf(sheet: SheetSnapshot, row: number, firstCol: number, colCount: 
   return out;
 }
 
+function hasAny(cells: readonly CellValue[], colCount: number): boolean {
+  for (let i = 0; i < colCount; i++) {
+    const v = cells[i];
+    if (v !== "" && v !== undefined && v !== null) return true;
+  }
+  return false;
+}
+
 function rowsBelow(sheet: SheetSnapshot, headerRow: number, firstCol: number, colCount: number, lastRow: number): LocatedTable["rows"] {
   const rows: LocatedTable["rows"] = [];
   for (let row = headerRow + 1; row <= lastRow; row++) {
     const cells = cellsOf(sheet, row, firstCol, colCount);
     // Blank rows inside a plain range are skipped, not treated as the end: lists have gaps.
-    if (cells.some((c) => c !== "")) rows.push({ row, cells });
+    if (hasAny(cells, colCount)) rows.push({ row, cells });
   }
   return rows;
 }
