@@ -93,7 +93,16 @@ export function renderSummary(sp: SheetPlan, s: SummaryData, lang: Lang, texts: 
   const demand = w.block(REPORT.demandBlock, [t(REPORT.demandType), t(REPORT.count), t(REPORT.share)], s.demandTypes.map((x) => [blank(x.key), x.count, x.share]), ["", "0", "0.0%"]);
   if (s.demandTypes.length) sp.charts.push(chart("demand", "bar", t(REPORT.chartDemand), { ...demand, colCount: 2 }, 2));
 
-  const trend = w.block(REPORT.trendBlock, [t(REPORT.month), t(REPORT.contacts), ...s.demandTrend.cols.map(blank)], s.contactTrend.months.map((m, i) => [m, s.contactTrend.contacts[i], ...(s.demandTrend.counts[i] ?? [])]));
+  // demandTrend is demand type × month; the sheet shows months down and demand types across.
+  const dt = s.demandTrend;
+  const trend = w.block(
+    REPORT.trendBlock,
+    [t(REPORT.month), t(REPORT.contacts), ...dt.rows.map(blank)],
+    s.contactTrend.months.map((m, i) => {
+      const at = dt.cols.indexOf(m);
+      return [m, s.contactTrend.contacts[i], ...dt.rows.map((_, j) => (at < 0 ? 0 : (dt.counts[j][at] ?? 0)))];
+    }),
+  );
   sp.charts.push(chart("trend", "line", t(REPORT.chartTrend), trend, 3));
 
   const gp = s.gradePriority;
