@@ -329,8 +329,13 @@ function tableCreateOp(c: Ctx, sheet: string, t: TablePlan): Op {
 }
 
 function changeLogOps(c: Ctx, plan: WorkbookPlan, group: string): Op[] {
-  const loc = findTable(c.shell, "ChangeLog");
-  if (!loc || plan.changeLog.length === 0) return [];
+  if (plan.changeLog.length === 0) return [];
+  // The table is the workbook's, or one this plan creates (a list adopted without our template).
+  const created = plan.sheets.flatMap((sp) => sp.tables.filter((t) => t.mode === "create" && t.name.toLowerCase() === "changelog").map((t) => ({ sp, t })))[0];
+  const loc: TableLocation | undefined =
+    findTable(c.shell, "ChangeLog") ??
+    (created ? { name: created.t.name, sheet: created.sp.name, row: created.t.range.row, col: created.t.range.col, rowCount: created.t.range.rowCount, colCount: created.t.range.colCount } : undefined);
+  if (!loc) return [];
   const sheet = c.shell.snapshot.sheets.find((s) => s.name === loc.sheet);
   if (sheet?.protected) throw new InsightError("sheetProtected", { sheet: loc.sheet });
   const width = loc.colCount;
@@ -423,18 +428,29 @@ function sheetOps(c: Ctx, sp: SheetPlan, logGroup: string, logged: Set<string>):
     c.counts.sheetsCreated++;
   }
   const name = sp.name;
-  for (const t of sp.tables.filter((x) => x.mode === "replace")) {
+  const replaced = sp.tables.filter((x) => x.mode === "replace");
+  // A replaced table is deleted, cleared and added anew (its header row first) in one request, so
+  // an interrupted run never leaves the sheet with our data but without our table: the next run
+  // would take it for someone else's sheet.
+  const prelude: Op[] = [];
+  for (const t of replaced) {
     const old = findTable(c.shell, t.name);
-    if (old) ops.push({ bytes: CALL_BYTES, run: () => c.context.workbook.tables.getItem(old.name).delete() });
+    if (old) prelude.push({ bytes: CALL_BYTES, run: () => c.context.workbook.tables.getItem(old.name).delete() });
   }
-  for (const r of sp.clear) ops.push({ bytes: CALL_BYTES * 2, run: () => rangeOf(ws(c, name), r).clear("All") });
-  for (const r of sp.clearConditionalFormats ?? []) ops.push({ bytes: CALL_BYTES * 2, run: () => rangeOf(ws(c, name), r).conditionalFormats.clearAll() });
+  for (const r of sp.clear) prelude.push({ bytes: CALL_BYTES * 2, run: () => rangeOf(ws(c, name), r).clear("All") });
+  for (const r of sp.clearConditionalFormats ?? []) prelude.push({ bytes: CALL_BYTES * 2, run: () => rangeOf(ws(c, name), r).conditionalFormats.clearAll() });
   if (sp.removeChartsWithPrefix) {
     const prefix = sp.removeChartsWithPrefix;
     for (const chart of (c.shell.charts.get(name) ?? []).filter((n) => n.startsWith(prefix))) {
-      ops.push({ bytes: CALL_BYTES, run: () => ws(c, name).charts.getItem(chart).delete() });
+      prelude.push({ bytes: CALL_BYTES, run: () => ws(c, name).charts.getItem(chart).delete() });
     }
   }
+  for (const t of replaced) {
+    prelude.push(...writeOps(c, name, { row: t.range.row, col: t.range.col, kind: "values", values: [t.headers] }));
+    prelude.push(tableCreateOp(c, name, t));
+    c.counts.tablesCreated++;
+  }
+  ops.push(...(replaced.length ? prelude.map((o) => ({ ...o, group: `prelude\u0000${name}` })) : prelude));
   for (const t of sp.tables.filter((x) => x.mode === "extend")) {
     const loc = findTable(c.shell, t.name);
     if (!loc) continue;
@@ -450,8 +466,8 @@ function sheetOps(c: Ctx, sp: SheetPlan, logGroup: string, logged: Set<string>):
     if (isLoggedId) logOps.push(...wo.map((o) => ({ ...o, group: logGroup })));
     else ops.push(...wo);
   }
-  for (const t of sp.tables.filter((x) => x.mode !== "extend")) {
-    if (t.mode === "create" && findTable(c.shell, t.name)) continue;
+  for (const t of sp.tables.filter((x) => x.mode === "create")) {
+    if (findTable(c.shell, t.name)) continue;
     ops.push(tableCreateOp(c, name, t));
     c.counts.tablesCreated++;
   }

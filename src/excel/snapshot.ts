@@ -44,7 +44,7 @@ export interface ReadOptions {
   maxBlockCells?: number;
 }
 
-const DEFAULTS: Required<ReadOptions> = { responseBudget: 4_000_000, bytesPerCell: 16, maxBlockRows: 20_000, maxBlockCells: 1_000_000 };
+const DEFAULTS: Required<ReadOptions> = { responseBudget: 4_000_000, bytesPerCell: 20, maxBlockRows: 20_000, maxBlockCells: 1_000_000 };
 
 interface SheetInfo {
   ws: Excel.Worksheet;
@@ -127,28 +127,37 @@ interface Block {
   rows: number;
 }
 
-/** Requests 3…: the remaining used ranges in row blocks, several blocks per request. */
-async function readBlocks(context: Excel.RequestContext, infos: SheetInfo[], used: Used[], o: Required<ReadOptions>): Promise<number> {
-  let bytesPerCell = o.bytesPerCell;
-  const pending: Block[] = [];
+/**
+ * Requests 3…: the remaining used ranges in row blocks. Each request is filled up to the budget
+ * with the next rows, across sheets, sized by the bytes per cell seen so far.
+ */
+async function readBlocks(context: Excel.RequestContext, infos: SheetInfo[], used: Used[], o: Required<ReadOptions>, seenBytesPerCell: number | null): Promise<number> {
+  // Cells differ a lot between sheets (Chinese text vs. figures): each sheet gets its own estimate
+  // once a block of it came back; until then the largest seen anywhere, at least the default.
+  const perSheet = new Map<number, number>();
+  let largest = Math.max(seenBytesPerCell ?? 0, o.bytesPerCell);
+  const estimate = (sheet: number) => perSheet.get(sheet) ?? largest;
   const grids = new Map<number, CellValue[][]>();
+  const todo: Block[] = [];
   used.forEach((u, i) => {
     if (u.values !== null) return;
     grids.set(i, new Array<CellValue[]>(u.rows));
-    const perBlock = Math.max(1, Math.min(o.maxBlockRows, Math.floor(o.maxBlockCells / u.cols), Math.floor(o.responseBudget / (u.cols * bytesPerCell))));
-    for (let off = 0; off < u.rows; off += perBlock) pending.push({ sheet: i, offset: off, rows: Math.min(perBlock, u.rows - off) });
+    todo.push({ sheet: i, offset: 0, rows: u.rows });
   });
   let syncs = 0;
-  while (pending.length) {
+  while (todo.length) {
     const batch: Block[] = [];
-    let est = 0;
-    while (pending.length) {
-      const b = pending[0];
-      const cost = b.rows * used[b.sheet].cols * bytesPerCell;
-      if (batch.length && est + cost > o.responseBudget) break;
-      batch.push(b);
-      pending.shift();
-      est += cost;
+    let left = o.responseBudget;
+    while (todo.length) {
+      const next = todo[0];
+      const cols = used[next.sheet].cols;
+      const fit = Math.min(next.rows, o.maxBlockRows, Math.floor(o.maxBlockCells / cols), Math.floor(left / (cols * estimate(next.sheet))));
+      if (fit < 1 && batch.length) break;
+      const rows = Math.max(1, fit);
+      batch.push({ sheet: next.sheet, offset: next.offset, rows });
+      left -= rows * cols * estimate(next.sheet);
+      if (rows === next.rows) todo.shift();
+      else todo[0] = { sheet: next.sheet, offset: next.offset + rows, rows: next.rows - rows };
     }
     const ranges = batch.map((b) => {
       const u = used[b.sheet];
@@ -158,24 +167,22 @@ async function readBlocks(context: Excel.RequestContext, infos: SheetInfo[], use
     try {
       await context.sync();
     } catch (e) {
-      // The guess of bytes per cell was low: halve the blocks and ask again (reads change nothing).
+      // The guess of bytes per cell was low: ask again for less (reads change nothing).
       if (!tooBig(e) || batch.every((b) => b.rows === 1)) throw e;
-      bytesPerCell *= 2;
-      const split = batch.flatMap((b) => (b.rows === 1 ? [b] : [{ ...b, rows: Math.ceil(b.rows / 2) }, { sheet: b.sheet, offset: b.offset + Math.ceil(b.rows / 2), rows: b.rows - Math.ceil(b.rows / 2) }]));
-      pending.unshift(...split);
+      largest *= 2;
+      for (const b of batch) perSheet.set(b.sheet, estimate(b.sheet) * 2);
+      todo.unshift(...batch);
       continue;
     }
-    let bytes = 0;
-    let cells = 0;
     batch.forEach((b, k) => {
       const values = ranges[k].values as CellValue[][];
       const grid = grids.get(b.sheet) as CellValue[][];
       for (let r = 0; r < b.rows; r++) grid[b.offset + r] = values[r];
-      bytes += gridBytes(values);
-      cells += b.rows * used[b.sheet].cols;
+      // What came back is the best estimate of what is still to come, with a margin.
+      const seen = (gridBytes(values) / (b.rows * used[b.sheet].cols)) * 1.15;
+      perSheet.set(b.sheet, Math.max(seen, 2));
+      largest = Math.max(largest, seen);
     });
-    // What came back is the best estimate of what is still to come.
-    if (cells > 0) bytesPerCell = Math.max(bytesPerCell, (bytes / cells) * 1.25);
   }
   for (const [i, grid] of grids) used[i].values = grid;
   return syncs;
@@ -239,7 +246,17 @@ export async function readSnapshot(context: Excel.RequestContext, options: ReadO
     syncs++;
     pos = await readPositions(context, infos, new Set());
   }
-  if (pos.used.some((u) => u.values === null)) syncs += await readBlocks(context, infos, pos.used, o);
+  if (pos.used.some((u) => u.values === null)) {
+    // Values already read tell how big a cell is in this workbook.
+    let bytes = 0;
+    let cells = 0;
+    for (const u of pos.used) {
+      if (u.values === null || u.rows * u.cols < 1000) continue;
+      bytes += gridBytes(u.values);
+      cells += u.rows * u.cols;
+    }
+    syncs += await readBlocks(context, infos, pos.used, o, cells ? (bytes / cells) * 1.15 : null);
+  }
 
   const sheets: SheetSnapshot[] = infos.map((info, i) => {
     const u = pos.used[i];
