@@ -2,7 +2,7 @@ import type { Lang } from "../core/plan/cells";
 import { runInsertTemplate, runScoreAndTier } from "../excel/actions";
 import { isPaneVisible, publishResult, type ActionResult } from "../excel/notify";
 import { sharedRuntimeSupported } from "../excel/requirements";
-import { COMMAND_FUNCTIONS, type CommandFunctionName } from "./names";
+import type { CommandFunctionName } from "./names";
 
 /**
  * The ribbon's ExecuteFunction commands (shared runtime). Each runs its action, publishes the
@@ -50,12 +50,10 @@ export async function runCommand(name: CommandFunctionName, event: Office.AddinC
   }
 }
 
+/** Each manifest FunctionName spelled out, so the manifest test can match them one by one. */
 export function registerCommands(): void {
-  for (const name of COMMAND_FUNCTIONS) {
-    Office.actions.associate(name, (event: Office.AddinCommands.Event) => {
-      void runCommand(name, event);
-    });
-  }
+  Office.actions.associate("insertTemplate", (event: Office.AddinCommands.Event) => void runCommand("insertTemplate", event));
+  Office.actions.associate("scoreAndTier", (event: Office.AddinCommands.Event) => void runCommand("scoreAndTier", event));
 }
 
 if (typeof Office !== "undefined") {
