@@ -1,11 +1,13 @@
 import ExcelJS from "exceljs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { insertTemplate } from "../core/actions/insert-template";
-import { scoreAndTier, customerTexts } from "../core/actions/score-and-tier";
+import { scoreAndTier, outputTexts } from "../core/actions/score-and-tier";
 import { workbookLang } from "../core/actions/sheet-names";
 import { InsightError, message } from "../core/i18n/messages";
 import { isoToSerial, serialToISO, todaySerial } from "../core/mapping/dates";
-import type { Lang } from "../core/plan/cells";
+import { pick, type Lang } from "../core/plan/cells";
+import { reasonText } from "../core/i18n/engine";
 import { DEFAULT_SETTINGS, type Settings } from "../core/settings/types";
 import { readSettings } from "../core/actions/read-settings";
 import { applyPlan } from "../xlsx/apply";
@@ -13,6 +15,9 @@ import { readWorkbook } from "../xlsx/file";
 import { saveWorkbook } from "../xlsx/save";
 import { workbookSnapshot } from "../xlsx/snapshot";
 import { fillTable } from "../xlsx/fill-table";
+import { packageShape, readPackage, savePlanAsPatch, UnsupportedPackage, ZipFormatError, type PackageShape } from "../xlsx/stream";
+import type { WorkbookSnapshot } from "../core/plan/snapshot";
+import type { WorkbookPlan } from "../core/plan/types";
 import { demoData } from "./demo-data";
 import { USAGE, UsageError, parseCli, type CliArgs } from "./args";
 import { problemLines } from "./problems";
@@ -51,26 +56,87 @@ function defaultOut(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}.scored.xlsx`);
 }
 
+/**
+ * Inputs above this size take the streaming path (src/xlsx/stream): about 25,000 customers, where
+ * ExcelJS in memory starts to need tens of seconds and gigabytes. Below it the in-memory path, which
+ * carries every plan step, is quick anyway. CUSTOMER_INSIGHT_XLSX_PATH=stream|memory forces one.
+ */
+const STREAM_ABOVE_BYTES = 5 * 1024 * 1024;
+
+function wantsStream(input: string): boolean {
+  const forced = process.env.CUSTOMER_INSIGHT_XLSX_PATH;
+  if (forced === "stream") return true;
+  if (forced === "memory") return false;
+  try {
+    return statSync(input).size > STREAM_ABOVE_BYTES;
+  } catch {
+    return false; // readWorkbook gives the localised "file not found"
+  }
+}
+
+type Scored = { outcome: ReturnType<typeof scoreAndTier>; lang: Lang; settings: Settings };
+
+function scoreSnapshot(args: CliArgs, snapshot: WorkbookSnapshot): Scored {
+  const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
+  const settings = readSettings(snapshot);
+  const refDate = refDateOf(args, settings);
+  return { outcome: scoreAndTier(snapshot, settings, refDate, lang, nowText()), lang, settings };
+}
+
+/** What score prints, made before the file is written so the large path can let the outcome go. */
+interface Report {
+  errs: string[];
+  out: string;
+}
+
+function reportOf(args: CliArgs, { outcome, lang, settings }: Scored): Report {
+  const errs = [...problemLines(outcome.ledger.problems, args.lang), ...outcome.notices.map((n) => message(n.code, n.params, args.lang))];
+  return { errs, out: args.json ? JSON.stringify(scoreJson(outcome, lang, settings)) : tierTable(outcome.result, args.lang) };
+}
+
+/** Read and score on the large-file path; only the plan, the report and the package's shape outlive it. */
+function scorePackage(args: CliArgs, snapshot: WorkbookSnapshot): { plan: WorkbookPlan; report: Report; shape: PackageShape } {
+  const scored = scoreSnapshot(args, snapshot);
+  return { plan: scored.outcome.plan, report: reportOf(args, scored), shape: packageShape(snapshot) };
+}
+
+/** The large-file path; null when the package or the plan needs the in-memory path. */
+async function scoreStreaming(args: CliArgs, input: string, out: string): Promise<Report | null> {
+  let zip;
+  let scored;
+  try {
+    const opened = await readPackage(input);
+    zip = opened.zip;
+    scored = scorePackage(args, opened.snapshot);
+  } catch (e) {
+    if (e instanceof InsightError) throw e;
+    return null; // not a package this path reads: the in-memory path reads it or says why not
+  }
+  try {
+    await savePlanAsPatch(zip, scored.shape, scored.plan, out);
+  } catch (e) {
+    if (e instanceof ZipFormatError || e instanceof UnsupportedPackage) return null;
+    throw e;
+  }
+  return scored.report;
+}
+
 async function score(args: CliArgs, io: Io): Promise<void> {
   const input = args.positionals[0];
   if (!input) throw new UsageError("score needs an input file");
   const out = args.out ?? defaultOut(input);
   if (path.resolve(out) === path.resolve(input)) throw new InsightError("wouldOverwriteInput", { file: out });
-  const wb = await readWorkbook(input);
-  const snapshot = workbookSnapshot(wb);
-  const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
-  const settings = readSettings(snapshot);
-  const refDate = refDateOf(args, settings);
-  const outcome = scoreAndTier(snapshot, settings, refDate, lang, nowText());
-  applyPlan(wb, outcome.plan);
-  await saveWorkbook(wb, out, [outcome.plan]);
-  for (const l of problemLines(outcome.ledger.problems, args.lang)) io.err(l);
-  for (const n of outcome.notices) io.err(message(n.code, n.params, args.lang));
-  if (args.json) io.out(JSON.stringify(scoreJson(outcome, lang, settings)));
-  else {
-    io.out(tierTable(outcome.result, args.lang));
-    io.err(args.lang === "zh-CN" ? `已写入: ${out}` : `Written: ${out}`);
+  let report = wantsStream(input) ? await scoreStreaming(args, input, out) : null;
+  if (!report) {
+    const wb = await readWorkbook(input);
+    const scored = scoreSnapshot(args, workbookSnapshot(wb));
+    applyPlan(wb, scored.outcome.plan);
+    await saveWorkbook(wb, out, [scored.outcome.plan]);
+    report = reportOf(args, scored);
   }
+  for (const l of report.errs) io.err(l);
+  io.out(report.out);
+  if (!args.json) io.err(args.lang === "zh-CN" ? `已写入: ${out}` : `Written: ${out}`);
 }
 
 /** The --json shape documented in the README (and issue 2). */
@@ -81,7 +147,7 @@ export function scoreJson(outcome: ReturnType<typeof scoreAndTier>, lang: Lang, 
     customers: outcome.result.customers.length,
     tiers,
     results: outcome.result.customers.map((r) => {
-      const tx = customerTexts(r, lang, settings);
+      const tx = outputTexts(r, lang, settings);
       return {
         id: outcome.ids.get(r.row) ?? r.id,
         name: r.name,
@@ -99,7 +165,7 @@ export function scoreJson(outcome: ReturnType<typeof scoreAndTier>, lang: Lang, 
         nextFollowUp: r.nextFollowUp === null ? null : serialToISO(r.nextFollowUp),
         followUpStatus: r.followUpStatus,
         dataStatus: tx.dataStatus,
-        reason: tx.reason,
+        reason: pick(reasonText(r.reason), lang),
       };
     }),
   };

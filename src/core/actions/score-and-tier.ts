@@ -1,6 +1,7 @@
 import { scoreWorkbook } from "../engine/score";
 import type { CustomerResult, ScoreResult } from "../engine/result";
-import { ACTION_TEXT, CUSTOMER_TYPE_TEXT, SCORE_KIND_LABEL, SEGMENT_TEXT, SEPARATOR, TIER_LABEL, YES_NO, dataStatusText, followUpStatusText, issueText, reasonText, tierLetter, traitText } from "../i18n/engine";
+import { CUSTOMER_TYPE_TEXT, SEGMENT_TEXT, YES_NO, dataStatusText, followUpStatusText } from "../i18n/engine";
+import { formatResult } from "../engine/format";
 import { InsightError, type MessageCode, type MessageParams } from "../i18n/messages";
 import { BEHAVIOUR_COLUMNS } from "../layout/behaviour";
 import { TIER_COLUMNS } from "../layout/computed";
@@ -44,23 +45,14 @@ const TIER_COLOURS: Record<string, { fill: string; font: string }> = {
   D: { fill: "#FFC7CE", font: "#9C0006" },
 };
 
-/** The texts one customer's outputs show, in the workbook's language. */
-export function customerTexts(r: CustomerResult, lang: Lang, settings: Settings) {
-  const join = (xs: { zh: string; en: string }[]) => xs.map((x) => pick(x, lang)).join(pick(SEPARATOR, lang));
+/** The short texts of a customer's output columns on the Customers sheet. */
+export function outputTexts(r: CustomerResult, lang: Lang, settings: Settings) {
   return {
-    tier: r.tier === "" ? "" : r.tier,
-    tierName: pick(TIER_LABEL[r.tier], lang),
-    tierCell: pick(tierLetter(r.tier), lang),
-    scoreKind: pick(SCORE_KIND_LABEL[r.scoreKind], lang),
+    tier: r.tier,
     core: pick(YES_NO[r.core ? "yes" : "no"], lang),
     customerType: r.customerType ? pick(CUSTOMER_TYPE_TEXT[r.customerType], lang) : "",
     followUpStatus: r.followUpStatus ? pick(followUpStatusText(r.followUpStatus, settings.dueSoonDays), lang) : "",
     dataStatus: pick(dataStatusText(r.gaps), lang),
-    segment: r.segment ? pick(SEGMENT_TEXT[r.segment], lang) : "",
-    reason: pick(reasonText(r.reason), lang),
-    traits: join(r.traits.map(traitText)),
-    issues: join(r.issues.map(issueText)),
-    action: pick(ACTION_TEXT[r.tier], lang),
   };
 }
 
@@ -78,7 +70,7 @@ function customersSheet(ledger: Ledger, result: ScoreResult, ids: Map<number, st
     (row): Record<string, CellValue> => {
       const r = byRow.get(row);
       if (!r) return {};
-      const tx = customerTexts(r, lang, settings);
+      const tx = outputTexts(r, lang, settings);
       return {
         tier: tx.tier,
         score: round1(r.score),
@@ -160,8 +152,8 @@ function tiersSheet(snapshot: WorkbookSnapshot, result: ScoreResult, ids: Map<nu
   if (!existing) sp.tabColor = sheetDef("tiers").tabColor;
   const sorted = [...result.customers].sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || (b.score ?? -1) - (a.score ?? -1) || a.row - b.row);
   const rows: CellValue[][] = sorted.map((r) => {
-    const tx = customerTexts(r, lang, settings);
-    return [ids.get(r.row) ?? r.id, r.name, tx.scoreKind, round1(r.score), tx.tierCell, tx.tierName, round1(r.churnRisk), r.recencyDays ?? "", r.r ?? "", r.f ?? "", r.m ?? "", tx.segment, r.tenureMonths ?? "", tx.core, tx.customerType, tx.traits, tx.issues, tx.reason, tx.action];
+    const tx = formatResult(r, lang, settings.dueSoonDays);
+    return [ids.get(r.row) ?? r.id, r.name, tx.scoreKind, round1(r.score), tx.tier, tx.tierName, round1(r.churnRisk), r.recencyDays ?? "", r.r ?? "", r.f ?? "", r.m ?? "", tx.segment, r.tenureMonths ?? "", tx.core, tx.customerType, tx.traits, tx.issues, tx.reason, tx.action];
   });
   if (rows.length === 0) rows.push(TIER_COLUMNS.map(() => ""));
   const headers = TIER_COLUMNS.map((c) => headerOf(c, lang));
