@@ -57,6 +57,9 @@ export const USAGE = `customer-insight — Customer Insight (客户洞察) for .
 Usage:
   customer-insight template <out.xlsx> [--lang zh-CN|en-US]
   customer-insight score <in.xlsx> [-o <out.xlsx>] [--json] [--ref-date YYYY-MM-DD]
+  customer-insight clean <in.xlsx> [-o <out.xlsx>] [--json]
+  customer-insight undo-clean <in.xlsx> [-o <out.xlsx>]
+  customer-insight mask <in.xlsx> [-o <out.xlsx>]
   customer-insight demo [<out.xlsx>] [--ref-date YYYY-MM-DD] [--lang zh-CN|en-US]
 
 Exit codes: 0 ok, 1 bad input, 2 usage.`;

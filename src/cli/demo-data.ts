@@ -79,6 +79,8 @@ export function demoData(refDate: number, count = 200, seed = 20240315): DemoDat
     let name = `${pick(CITIES)}${pick(WORDS)}${trade}${pick(SUFFIXES)}`;
     if (i === 37) name = String(customers[12][1]).replace("有限公司", "有限责任公司");
     if (i === 58) name = `${String(customers[20][1])} `;
+    // A near duplicate for Clean to suggest (never merge on its own): the same firm with 技术 added.
+    if (i === 88) name = String(customers[30][1]).replace(/(有限责任公司|股份有限公司|集团有限公司|有限公司)$/, "技术$1");
     const id = i === 45 ? "" : `${year}${String(i + 1).padStart(3, "0")}`;
     const contact = `${pick(SURNAMES)}${pick(GIVEN)}`;
     const mobileDigits = `1${pick(["3", "5", "7", "8", "9"])}${String(int(0, 999999999)).padStart(9, "0")}`;

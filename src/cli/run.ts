@@ -22,6 +22,8 @@ import { demoData } from "./demo-data";
 import { USAGE, UsageError, parseCli, type CliArgs } from "./args";
 import { problemLines } from "./problems";
 import { tierTable } from "./tier-table";
+import { nowText } from "./time";
+import { cleanCommand, maskCommand, undoCleanCommand } from "./clean-commands";
 
 export interface Io {
   out: (s: string) => void;
@@ -37,9 +39,6 @@ function refDateOf(args: CliArgs, settings: Settings): number {
   return settings.referenceDate ?? todaySerial();
 }
 
-function nowText(): string {
-  return new Date().toISOString().replace("T", " ").slice(0, 19);
-}
 
 async function template(args: CliArgs, io: Io): Promise<void> {
   const out = args.positionals[0];
@@ -204,6 +203,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (args.command === "template") await template(args, io);
     else if (args.command === "score") await score(args, io);
     else if (args.command === "demo") await demo(args, io);
+    else if (args.command === "clean") await cleanCommand(args, io);
+    else if (args.command === "undo-clean") await undoCleanCommand(args, io);
+    else if (args.command === "mask") await maskCommand(args, io);
     else throw new UsageError(`unknown command: ${args.command}`);
     return 0;
   } catch (e) {

@@ -10,6 +10,7 @@ import { TABLES, headerOf, sheetDef } from "../layout/sheets";
 import { serialToISO } from "../mapping/dates";
 import { columnLetters as colLetters } from "../plan/a1";
 import { readLedger, type Ledger } from "../mapping/ledger";
+import type { LocatedTable } from "../mapping/locate";
 import type { CellValue, Lang } from "../plan/cells";
 import { pick } from "../plan/cells";
 import { findTable, type SheetSnapshot, type WorkbookSnapshot } from "../plan/snapshot";
@@ -62,7 +63,8 @@ function customersSheet(ledger: Ledger, result: ScoreResult, ids: Map<number, st
   const table = ledger.customers;
   const sp = emptySheetPlan(table.sheet.name, false);
   const byRow = new Map(result.customers.map((r) => [r.row, r]));
-  const dup = duplicateIdRows(ledger);
+  const dup = duplicateIdRows(ledger, lang);
+  const kept = keptDuplicateNotes(table);
   const where = writeOutputColumns(
     sp,
     table,
@@ -79,7 +81,7 @@ function customersSheet(ledger: Ledger, result: ScoreResult, ids: Map<number, st
         nextFollowUp: r.nextFollowUp ?? "",
         followUpStatus: tx.followUpStatus,
         dataStatus: tx.dataStatus,
-        possibleDuplicate: dup.get(row) ?? "",
+        possibleDuplicate: dup.get(row) ?? kept.get(row) ?? "",
       };
     },
     lang,
@@ -106,15 +108,33 @@ function customersSheet(ledger: Ledger, result: ScoreResult, ids: Map<number, st
   return sp;
 }
 
-/** Rows whose customer id appears more than once: each names the other rows' ids (a person decides). */
-function duplicateIdRows(ledger: Ledger): Map<number, string> {
+/** Rows whose customer id appears more than once: each names the other rows (a person decides). */
+function duplicateIdRows(ledger: Ledger, lang: Lang): Map<number, string> {
   const seen = new Map<string, number[]>();
   for (const r of ledger.customerRecords) {
     const k = r.id.trim().toLowerCase();
     if (k) seen.set(k, [...(seen.get(k) ?? []), r.row]);
   }
   const out = new Map<number, string>();
-  for (const [, rows] of seen) if (rows.length > 1) for (const row of rows) out.set(row, rows.filter((x) => x !== row).map((x) => `#${x + 1}`).join(", "));
+  const prefix = pick(REPORT.sameIdAs, lang);
+  for (const [, rows] of seen) if (rows.length > 1) for (const row of rows) out.set(row, `${prefix} ${rows.filter((x) => x !== row).map((x) => `#${x + 1}`).join(", ")}`);
+  return out;
+}
+
+/**
+ * 疑似重复 also holds Clean's near-name notes: Score keeps what is there, except its own
+ * same-id notes (either language), which it rewrites from the current ids every run.
+ */
+function keptDuplicateNotes(table: LocatedTable): Map<number, CellValue> {
+  const out = new Map<number, CellValue>();
+  const col = table.columns.get("possibleDuplicate");
+  if (col === undefined) return out;
+  for (const { row, cells } of table.rows) {
+    const v = cells[col - table.firstCol];
+    if (v === undefined || v === "") continue;
+    if (typeof v === "string" && (v.startsWith(REPORT.sameIdAs.zh) || v.startsWith(REPORT.sameIdAs.en))) continue;
+    out.set(row, v);
+  }
   return out;
 }
 

@@ -42,6 +42,7 @@ export const REPORT = {
   conclusion: { zh: "结论", en: "Conclusion" },
   action: { zh: "建议行动", en: "Recommended action" },
   recommendations: { zh: "改进建议", en: "Recommendations" },
+  sameIdAs: { zh: "编号重复:", en: "Same ID as" },
   notScored: { zh: "未评分", en: "Not scored" },
   blank: { zh: "(未填写)", en: "(blank)" },
   chartTiers: { zh: "客户分层占比", en: "Customers by tier" },

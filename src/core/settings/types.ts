@@ -42,5 +42,5 @@ export const DEFAULT_SETTINGS: Settings = {
   rfmCutoffs: { r: [30, 90, 180, 365], f: [2, 3, 5, 8], m: [5, 10, 30, 100] },
   segmentModel: "eight",
   referenceDate: null,
-  duplicateThreshold: 0.85,
+  duplicateThreshold: 0.92,
 };

@@ -1,0 +1,94 @@
+import ExcelJS from "exceljs";
+import path from "node:path";
+import { cleanPlan, type CleanOutcome } from "../core/actions/clean";
+import { maskedWorkbookPlan } from "../core/actions/mask";
+import { readSettings } from "../core/actions/read-settings";
+import { workbookLang } from "../core/actions/sheet-names";
+import { cleanMessage } from "../core/i18n/clean";
+import { InsightError } from "../core/i18n/messages";
+import { applyPlan } from "../xlsx/apply";
+import { readWorkbook } from "../xlsx/file";
+import { saveWorkbook } from "../xlsx/save";
+import { workbookSnapshot } from "../xlsx/snapshot";
+import { UsageError, type CliArgs } from "./args";
+import type { Io } from "./run";
+import { nowText } from "./time";
+import { undoLastCleanPlan } from "../core/actions/undo-clean";
+
+/**
+ * `customer-insight clean <in.xlsx> [-o out.xlsx] [--json]` and
+ * `customer-insight mask <in.xlsx> [-o out.xlsx]` (SPEC §5, §6, §7). Both write a new file and
+ * never the input. The masked file holds only the masked sheet: no original personal data at all.
+ */
+
+function outFile(input: string, out: string | undefined, suffix: string): string {
+  const ext = path.extname(input);
+  const file = out ?? path.join(path.dirname(input), `${path.basename(input, ext)}.${suffix}.xlsx`);
+  if (path.resolve(file) === path.resolve(input)) throw new InsightError("wouldOverwriteInput", { file });
+  return file;
+}
+
+
+/** The --json shape: what was normalised, merged, suspected and flagged. */
+export function cleanJson(outcome: CleanOutcome) {
+  const r = outcome.report;
+  return {
+    time: r.time,
+    sheet: r.sheet,
+    changedCells: r.changedCells,
+    archived: r.archived,
+    normalised: r.normalised,
+    duplicateGroups: r.groups,
+    possibleDuplicates: r.possible,
+    flagged: r.flagged,
+  };
+}
+
+export async function cleanCommand(args: CliArgs, io: Io): Promise<void> {
+  const input = args.positionals[0];
+  if (!input) throw new UsageError("clean needs an input file");
+  const out = outFile(input, args.out, "cleaned");
+  const wb = await readWorkbook(input);
+  const snapshot = workbookSnapshot(wb);
+  const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
+  const settings = readSettings(snapshot);
+  const outcome = cleanPlan(snapshot, settings, lang, nowText(), { normalise: true, merge: true });
+  applyPlan(wb, outcome.plan);
+  await saveWorkbook(wb, out, [outcome.plan]);
+  const r = outcome.report;
+  if (args.json) io.out(JSON.stringify(cleanJson(outcome)));
+  else {
+    io.out(cleanMessage("cleanSummary", { normalised: r.normalised.length, groups: r.groups.length, merged: r.archived, possible: r.possible.length, flagged: r.flagged.length }, args.lang));
+    for (const f of r.flagged.slice(0, 20)) io.out(`  ${f.key} · ${f.column}: ${String(f.value)} — ${f.message}`);
+    if (r.flagged.length > 20) io.out(args.lang === "zh-CN" ? `  …另有 ${r.flagged.length - 20} 个单元格。` : `  …and ${r.flagged.length - 20} more cells.`);
+  }
+  io.err(cleanMessage("cleanWritten", { file: out }, args.lang));
+}
+
+export async function maskCommand(args: CliArgs, io: Io): Promise<void> {
+  const input = args.positionals[0];
+  if (!input) throw new UsageError("mask needs an input file");
+  const out = outFile(input, args.out, "masked");
+  const source = await readWorkbook(input);
+  const snapshot = workbookSnapshot(source);
+  const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
+  const plan = maskedWorkbookPlan(snapshot, lang);
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, plan);
+  await saveWorkbook(wb, out, [plan]);
+  io.err(cleanMessage("maskWritten", { file: out }, args.lang));
+}
+
+/** `customer-insight undo-clean <in.xlsx> [-o out.xlsx]`: the last Clean run restored from the Change log. */
+export async function undoCleanCommand(args: CliArgs, io: Io): Promise<void> {
+  const input = args.positionals[0];
+  if (!input) throw new UsageError("undo-clean needs an input file");
+  const out = outFile(input, args.out, "undone");
+  const wb = await readWorkbook(input);
+  const snapshot = workbookSnapshot(wb);
+  const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
+  const outcome = undoLastCleanPlan(snapshot, lang, nowText());
+  applyPlan(wb, outcome.plan);
+  await saveWorkbook(wb, out, [outcome.plan]);
+  io.err(args.lang === "zh-CN" ? `已撤销 ${outcome.time} 的清洗 (${outcome.restored} 个单元格), 已写入: ${out}` : `Undid the clean of ${outcome.time} (${outcome.restored} cells); written: ${out}`);
+}
