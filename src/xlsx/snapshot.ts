@@ -21,6 +21,9 @@ function tableSnapshot(model: TableModelLike): TableSnapshot | null {
   return { name: model.name, headerRow: tl.row, firstCol: tl.col, rowCount: br.row - tl.row, headers: model.columns.map((c) => c.name) };
 }
 
+/** Shared by every blank row of every snapshot; frozen so no caller can write into it. */
+const EMPTY_LINE = Object.freeze([]) as unknown as CellValue[];
+
 /** One worksheet's used range as values, plus its tables. */
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const tables: TableSnapshot[] = [];
@@ -28,18 +31,27 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     const s = t.table ? tableSnapshot(t.table) : null;
     if (s) tables.push(s);
   }
+  // Only rows that exist are read: a sheet with one cell at A1048576 must not become a million
+  // ExcelJS rows. Blank rows inside the used range share one frozen empty line.
+  const lines = new Map<number, CellValue[]>();
   let minRow = Infinity;
   let maxRow = -1;
   let minCol = Infinity;
   let maxCol = -1;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
+    let line: CellValue[] | undefined;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (toCellValue(cell.value) === "") return;
-      minRow = Math.min(minRow, r - 1);
-      maxRow = Math.max(maxRow, r - 1);
+      const v = toCellValue(cell.value);
+      if (v === "") return;
+      (line ??= [])[c - 1] = v;
       minCol = Math.min(minCol, c - 1);
       maxCol = Math.max(maxCol, c - 1);
     });
+    if (line) {
+      lines.set(r - 1, line);
+      minRow = Math.min(minRow, r - 1);
+      maxRow = Math.max(maxRow, r - 1);
+    }
   });
   for (const t of tables) {
     // A table's range is part of the used range even where its cells are blank.
@@ -50,10 +62,15 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   }
   const values: CellValue[][] = [];
   if (maxRow >= 0) {
+    const width = maxCol - minCol + 1;
     for (let r = minRow; r <= maxRow; r++) {
-      const row = ws.getRow(r + 1);
-      const line: CellValue[] = new Array<CellValue>(maxCol - minCol + 1);
-      for (let c = minCol; c <= maxCol; c++) line[c - minCol] = toCellValue(row.getCell(c + 1).value);
+      const src = lines.get(r);
+      if (!src) {
+        values.push(EMPTY_LINE);
+        continue;
+      }
+      const line: CellValue[] = new Array<CellValue>(width);
+      for (let c = 0; c < width; c++) line[c] = src[c + minCol] ?? "";
       values.push(line);
     }
   }

@@ -128,17 +128,15 @@ describe("possible duplicates: similar names with blocking, never merged", () =>
   });
 });
 
-describe("performance: normalise keys + duplicates on 100,000 customers", () => {
-  test("stays within a few seconds even under jest (the bench measures the 2 s target)", () => {
+describe("scale: normalise keys + duplicates on 100,000 customers (speed is measured by npm run bench, not here)", () => {
+  test("completes and every group has at least two members", () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const han = "华信恒达瑞丰启明中科博远金盛天成宏图卓越汇通鼎新东方锦程鑫源智联安泰永兴正和嘉禾晨光蓝海云帆九州";
     const word = () => Array.from({ length: 3 }, () => han[Math.floor(rnd() * han.length)]).join("");
     const items: DuplicateInput[] = [];
     for (let i = 0; i < 100_000; i++) items.push(input(`${["北京", "上海", "深圳"][i % 3]}${word()}${word()}有限公司`, { mobile: String(13000000000 + i * 7), email: `u${i}@example.com` }));
-    const t = Date.now();
     const r = run(items);
-    expect(Date.now() - t).toBeLessThan(6000);
     expect(r.groups.every((g) => g.length >= 2)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { MASKED_SHEET_NAME, UNNAMED_COLUMN } from "../i18n/clean";
+import { usedWidth } from "../plan/snapshot";
 import { InsightError } from "../i18n/messages";
 import { CUSTOMER_COLUMNS } from "../layout/customers";
 import { locateTable } from "../mapping/locate";
@@ -66,7 +67,7 @@ export function maskPlan(snapshot: WorkbookSnapshot, lang: Lang, options: MaskOp
   });
   const sp: SheetPlan = emptySheetPlan(name, true);
   if (existing && existing.values.length) {
-    const width = existing.originCol + Math.max(0, ...existing.values.map((l) => l.length));
+    const width = existing.originCol + usedWidth(existing);
     sp.clear.push({ row: 0, col: 0, rowCount: existing.originRow + existing.values.length, colCount: width });
   }
   sp.tabColor = "#8A8886";

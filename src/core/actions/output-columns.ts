@@ -1,4 +1,5 @@
 import { headerOf } from "../layout/sheets";
+import { usedWidth } from "../plan/snapshot";
 import type { ColumnDef, TableDef } from "../layout/types";
 import type { LocatedTable } from "../mapping/locate";
 import type { CellValue, Lang } from "../plan/cells";
@@ -26,7 +27,7 @@ export function writeOutputColumns(
     else where.set(c.id, col);
   }
   if (missing.length) {
-    const usedRight = table.sheet.originCol + Math.max(0, ...table.sheet.values.map((r) => r.length));
+    const usedRight = table.sheet.originCol + usedWidth(table.sheet);
     const tableRight = table.firstCol + table.colCount;
     const first = table.tableName ? tableRight : Math.max(tableRight, usedRight);
     missing.forEach((c, i) => where.set(c.id, first + i));

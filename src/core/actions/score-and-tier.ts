@@ -13,7 +13,7 @@ import { readLedger, type Ledger } from "../mapping/ledger";
 import type { LocatedTable } from "../mapping/locate";
 import type { CellValue, Lang } from "../plan/cells";
 import { pick } from "../plan/cells";
-import { findTable, type SheetSnapshot, type WorkbookSnapshot } from "../plan/snapshot";
+import { findTable, usedWidth, type SheetSnapshot, type WorkbookSnapshot } from "../plan/snapshot";
 import { REPORT } from "../i18n/report";
 import { templateSheet } from "./insert-template";
 import { emptySheetPlan, type ChangeLogEntry, type SheetPlan, type WorkbookPlan } from "../plan/types";
@@ -89,9 +89,11 @@ function customersSheet(ledger: Ledger, result: ScoreResult, ids: Map<number, st
   // Generated ids: the one write into an input column, so it is logged cell by cell.
   const idCol = table.columns.get("id");
   if (ids.size && idCol !== undefined) {
+    // The log keeps the cell exactly as it was (a blank id may be spaces, not "").
+    const raw = new Map(table.rows.map((r) => [r.row, r.cells[idCol - table.firstCol] ?? ""]));
     for (const [row, id] of ids) {
       sp.writes.push({ row, col: idCol, kind: "values", values: [[id]], numberFormats: ["@"] });
-      log.push({ time, action: "scoreAndTier", sheet: table.sheet.name, key: id, column: headerOf(CUSTOMER_COLUMNS[0], lang), old: "", new: id });
+      log.push({ time, action: "scoreAndTier", sheet: table.sheet.name, key: id, column: headerOf(CUSTOMER_COLUMNS[0], lang), old: raw.get(row) ?? "", new: id });
     }
   }
   const dataRows = Math.max(1, table.lastRow - table.headerRow);
@@ -179,7 +181,7 @@ function tiersSheet(snapshot: WorkbookSnapshot, result: ScoreResult, ids: Map<nu
   const headers = TIER_COLUMNS.map((c) => headerOf(c, lang));
   // The old table (and anything below it) is ours: cleared and written anew, so a re-run is identical.
   const oldRows = existing ? existing.originRow + existing.values.length : 0;
-  sp.clear.push({ row: 0, col: 0, rowCount: Math.max(oldRows, rows.length + 1), colCount: Math.max(headers.length, existing ? existing.originCol + Math.max(0, ...existing.values.map((v) => v.length)) : 0) });
+  sp.clear.push({ row: 0, col: 0, rowCount: Math.max(oldRows, rows.length + 1), colCount: Math.max(headers.length, existing ? existing.originCol + usedWidth(existing) : 0) });
   sp.tables.push({ name: "Tiers", mode: "replace", range: { row: 0, col: 0, rowCount: rows.length + 1, colCount: headers.length }, headers, style: TABLES.Tiers.style });
   sp.writes.push({ row: 0, col: 0, kind: "values", values: [headers, ...rows], numberFormats: TIER_COLUMNS.map((c) => c.numberFormat ?? "General") });
   sp.formats.push({ range: { row: 0, col: 0, rowCount: 1, colCount: headers.length }, fill: HEADER_FILL.output, fontColor: "#FFFFFF", bold: true, wrap: true });
@@ -209,7 +211,7 @@ function summarySheet(snapshot: WorkbookSnapshot, result: ScoreResult, lang: Lan
   const sp = emptySheetPlan(name, true);
   if (!existing) sp.tabColor = sheetDef("summary").tabColor;
   if (existing && existing.values.length) {
-    sp.clear.push({ row: 0, col: 0, rowCount: existing.originRow + existing.values.length, colCount: existing.originCol + Math.max(...existing.values.map((r) => r.length)) });
+    sp.clear.push({ row: 0, col: 0, rowCount: existing.originRow + existing.values.length, colCount: existing.originCol + usedWidth(existing) });
   }
   sp.removeChartsWithPrefix = CHART_PREFIX;
   sp.pageSetup = { landscape: true, fitToWidth: true };

@@ -2,7 +2,7 @@ import type { ColumnDef, SheetId, TableId } from "../layout/types";
 import { sheetNames } from "../layout/sheets";
 import type { CellValue } from "../plan/cells";
 import type { SheetSnapshot, WorkbookSnapshot } from "../plan/snapshot";
-import { findTable } from "../plan/snapshot";
+import { findTable, usedWidth } from "../plan/snapshot";
 import { buildHeaderIndex, mapHeaderRow, type HeaderIndex } from "./headers";
 
 /** Where a logical table sits in a workbook, as a grid of sheet-indexed rows. */
@@ -92,7 +92,7 @@ export function locateTable(snapshot: WorkbookSnapshot, tableId: TableId, sheetI
 
 export function locateInRange(sheet: SheetSnapshot, index: HeaderIndex, required: string): LocatedTable | null {
   if (sheet.values.length === 0) return null;
-  const width = Math.max(...sheet.values.map((r) => r.length));
+  const width = usedWidth(sheet);
   let best: { row: number; score: number; headers: string[] } | null = null;
   for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, sheet.values.length); i++) {
     const headers = sheet.values[i].map((v) => (typeof v === "string" ? v.trim() : String(v)));

@@ -47,3 +47,13 @@ export function findTable(snapshot: WorkbookSnapshot, tableName: string): { shee
   }
   return undefined;
 }
+
+/**
+ * The widest row of a sheet's used range, in columns. A loop, not Math.max(...rows): spreading
+ * one argument per row overflows the call stack on tall sheets (about 125,000 rows and up).
+ */
+export function usedWidth(sheet: SheetSnapshot): number {
+  let w = 0;
+  for (const r of sheet.values) if (r.length > w) w = r.length;
+  return w;
+}

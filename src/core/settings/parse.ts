@@ -3,6 +3,9 @@ import { SETTINGS_ERROR } from "../i18n/engine";
 import type { Label } from "../plan/cells";
 import type { Settings } from "./types";
 
+// No generated code: the pane runs under a CSP without unsafe-eval, and we promise "no eval".
+z.config({ jitless: true });
+
 export interface SettingsError {
   /** the Settings sheet key, e.g. "weights.amount", "tierB"; "weights" for the sum */
   key: string;
