@@ -147,14 +147,18 @@ module.exports = (env = {}, argv = {}) => {
             name: "react",
             priority: 30,
           },
+          // "initial": only what first paint needs goes into these named chunks; a package used
+          // by a lazily loaded screen alone stays in that screen's chunk.
           fluent: {
             test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/,
             name: "fluent",
+            chunks: "initial",
             priority: 20,
           },
           vendors: {
             test: /[\\/]node_modules[\\/]/,
             name: "vendors",
+            chunks: "initial",
             priority: 10,
             reuseExistingChunk: true,
           },

@@ -2,15 +2,19 @@ import type { Lang } from "../core/plan/cells";
 import { runInsertTemplate, runScoreAndTier } from "../excel/actions";
 import { isPaneVisible, publishResult, type ActionResult } from "../excel/notify";
 import { sharedRuntimeSupported } from "../excel/requirements";
-import type { CommandFunctionName } from "./names";
+import { requestScreen, type Screen } from "../taskpane/route";
+import type { ActionFunctionName, OpenFunctionName } from "./names";
 
 /**
  * The ribbon's ExecuteFunction commands (shared runtime). Each runs its action, publishes the
  * result for the task pane, opens the pane when it is not showing so the person sees the result,
  * and always calls event.completed() — also when the action fails — or Office keeps the button busy.
+ *
+ * openClean and openFilters run no action: they ask the pane for their screen (shared state in
+ * src/taskpane/route.ts, which the pane listens to) and show the pane with Office.addin.showAsTaskpane().
  */
 
-const ACTIONS: Record<CommandFunctionName, (lang: Lang) => Promise<ActionResult>> = {
+const ACTIONS: Record<ActionFunctionName, (lang: Lang) => Promise<ActionResult>> = {
   insertTemplate: (lang) => runInsertTemplate(lang),
   scoreAndTier: (lang) => runScoreAndTier(lang),
 };
@@ -29,7 +33,7 @@ function showPane(): void {
   addin.showAsTaskpane().catch(() => undefined);
 }
 
-export async function runCommand(name: CommandFunctionName, event: Office.AddinCommands.Event): Promise<void> {
+export async function runCommand(name: ActionFunctionName, event: Office.AddinCommands.Event): Promise<void> {
   const lang = displayLang();
   let done = false;
   const complete = () => {
@@ -50,10 +54,36 @@ export async function runCommand(name: CommandFunctionName, event: Office.AddinC
   }
 }
 
+const OPENS: Record<OpenFunctionName, Screen> = {
+  openClean: "clean",
+  openFilters: "filters",
+};
+
+/**
+ * Opens the pane on a screen: the pane switches at once if it is showing (or starts on it), and
+ * showAsTaskpane() shows it if it is not. The event completes whether or not the pane opens.
+ */
+export function openScreen(name: OpenFunctionName, event: Office.AddinCommands.Event): void {
+  try {
+    requestScreen(OPENS[name]);
+    const addin = typeof Office !== "undefined" ? (Office as { addin?: Office.Addin }).addin : undefined;
+    if (sharedRuntimeSupported() && typeof addin?.showAsTaskpane === "function") {
+      // Not awaited: Office waits for event.completed(), not for the pane.
+      addin.showAsTaskpane().catch(() => undefined);
+    }
+  } catch {
+    // Nothing to report: at worst the pane stays as it was.
+  } finally {
+    event.completed();
+  }
+}
+
 /** Each manifest FunctionName spelled out, so the manifest test can match them one by one. */
 export function registerCommands(): void {
   Office.actions.associate("insertTemplate", (event: Office.AddinCommands.Event) => void runCommand("insertTemplate", event));
   Office.actions.associate("scoreAndTier", (event: Office.AddinCommands.Event) => void runCommand("scoreAndTier", event));
+  Office.actions.associate("openClean", (event: Office.AddinCommands.Event) => openScreen("openClean", event));
+  Office.actions.associate("openFilters", (event: Office.AddinCommands.Event) => openScreen("openFilters", event));
 }
 
 if (typeof Office !== "undefined") {

@@ -7,17 +7,19 @@ import { ResultBar } from "./components/ResultBar";
 import type { Runner, ScreenProps } from "./components/screen";
 import { connect, errorText, onRibbonResult, readWorkbook, type HostInfo, type PaneResult, type WorkbookRead } from "./host";
 import { t, type TextKey } from "./i18n";
-import { screenFromHash, type Screen } from "./route";
+import { requestedScreen, screenFromHash, subscribeScreen, type Screen } from "./route";
 import { useShared } from "./styles";
 
 // Screens beyond Home load on first use: the first paint carries only what Home needs.
 const Adopt = lazy(() => import("./components/Adopt"));
 const Filters = lazy(() => import("./components/Filters"));
+const Clean = lazy(() => import("./components/Clean"));
 const SettingsScreen = lazy(() => import("./components/SettingsScreen"));
 
 const SCREENS: { screen: Screen; label: TextKey }[] = [
   { screen: "home", label: "navHome" },
   { screen: "adopt", label: "navAdopt" },
+  { screen: "clean", label: "navClean" },
   { screen: "filters", label: "navFilters" },
   { screen: "settings", label: "navSettings" },
 ];
@@ -68,7 +70,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
   const shared = useShared();
   const [host, setHost] = useState<HostInfo | null>(null);
   const [lang, setLang] = useState<Lang>(initialLang);
-  const [screen, setScreen] = useState<Screen>(() => screenFromHash(location.hash));
+  const [screen, setScreen] = useState<Screen>(() => requestedScreen() ?? screenFromHash(location.hash));
   const [read, setRead] = useState<WorkbookRead | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<BusyState | null>(null);
@@ -115,12 +117,15 @@ export function App({ initialLang }: { initialLang: Lang }) {
     document.title = `${t(lang, "appName")}`;
   }, [lang]);
 
-  const go = (next: Screen) => {
+  const go = useCallback((next: Screen) => {
     setScreen(next);
     // office.js removes history.replaceState/pushState (they break Office's host frame): the hash it is.
     const hash = next === "home" ? "" : `#${next}`;
     if (location.hash !== hash) location.hash = hash;
-  };
+  }, []);
+
+  // The ribbon's Clean and Filters buttons ask for their screen (shared runtime: route.ts).
+  useEffect(() => subscribeScreen(go), [go]);
 
   const run: Runner = useCallback(
     async (start, task) => {
@@ -204,6 +209,7 @@ export function App({ initialLang }: { initialLang: Lang }) {
           <div className={shared.screen}>
             {screen === "home" && <Home {...props} />}
             {screen === "adopt" && <Adopt {...props} />}
+            {screen === "clean" && <Clean {...props} />}
             {screen === "filters" && <Filters {...props} />}
             {screen === "settings" && <SettingsScreen {...props} />}
           </div>

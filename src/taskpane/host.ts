@@ -5,8 +5,8 @@
  * Actions follow the shell's pattern (src/excel/actions.ts): one Excel.run — read a snapshot,
  * let the core plan, apply the plan — and every failure comes back as a localized message.
  * Insert template and Score and tier are the shell's own runners (the ribbon runs the same ones);
- * Adopt, Filters and Settings are composed here from the same readSnapshot / applyPlan, because
- * src/excel/actions.ts has no runner for them yet.
+ * Adopt, Filters, Settings, Clean, Undo last clean and Masked copy are composed here from the same
+ * readSnapshot / applyPlan, because src/excel/actions.ts has no runner for them yet.
  */
 import type { AdoptMappingEntry } from "../core/actions/adopt";
 import type { FilterSpec } from "../core/actions/filter";
@@ -130,7 +130,7 @@ function localTime(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-interface Planned {
+export interface Planned {
   plan: WorkbookPlan;
   /** rows the plan touches, for the progress line */
   rows: number | null;
@@ -167,6 +167,15 @@ async function shellAction(run: () => Promise<ActionResult>, lang: Lang): Promis
   } catch (e) {
     return fail(errorText(e, lang, "apply"));
   }
+}
+
+/**
+ * Apply a plan built from the live workbook by a planner of a lazily loaded screen (Clean, Undo
+ * last clean, Masked copy: model/clean-actions.ts), so their planners stay out of the first paint.
+ * `now` is the local time the Change log and the Archive record.
+ */
+export function applyPlanned(build: (snapshot: WorkbookSnapshot, now: string) => Planned, lang: Lang, onProgress?: OnProgress): Promise<PaneResult> {
+  return runPlan(lang, (snapshot) => build(snapshot, localTime(new Date())), onProgress);
 }
 
 export function insertTemplate(lang: Lang): Promise<PaneResult> {

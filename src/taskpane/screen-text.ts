@@ -1,8 +1,9 @@
 import { translator } from "./i18n";
 
 /**
- * Words of the Adopt, Settings and Filters screens, zh-CN and en-US. They load with those screens,
- * not with the first paint (the frame's and Home's words are in i18n.ts).
+ * Words of the Adopt, Settings, Filters and Clean screens (and of Clean's results), zh-CN and
+ * en-US. They load with those screens, not with the first paint (the frame's and Home's words are
+ * in i18n.ts).
  */
 const SCREEN_TEXT = {
   adoptTitle: { zh: "导入我的名单", en: "Adopt my list" },
@@ -64,6 +65,82 @@ const SCREEN_TEXT = {
   builderPreview: { zh: "将显示 {visible} / {total} 位客户", en: "Shows {visible} of {total} customers" },
   clearFilters: { zh: "清除筛选", en: "Clear filters" },
   filtersNoTable: { zh: "还没有客户表: 请先插入模板或导入名单。", en: "No customer table yet: insert the template or adopt your list first." },
+  cleanTitle: { zh: "数据清洗", en: "Clean data" },
+  cleanIntro: {
+    zh: "下面是清洗将要做的改动的预览, 还没有写入工作簿。确认后点击「清洗」: 每个改动都记入变更日志, 可以撤销。",
+    en: "A preview of what Clean will do: nothing is written yet. Press Clean when it looks right; every change goes to the Change log and can be undone.",
+  },
+  cleanOptions: { zh: "清洗内容", en: "What to clean" },
+  cleanNormalise: { zh: "规范格式 (日期、金额、手机、行业等)", en: "Normalise formats (dates, amounts, mobiles, industries)" },
+  cleanMerge: { zh: "合并重复客户 (并入的行移到归档表)", en: "Merge duplicates (merged rows move to the Archive)" },
+  cleanPreviewTitle: { zh: "预览", en: "Preview" },
+  cleanChecking: { zh: "正在预览…", en: "Previewing…" },
+  cleanRecheck: { zh: "重新读取并预览", en: "Read again and preview" },
+  countNormalised: { zh: "规范化的单元格", en: "Cells normalised" },
+  countGroups: { zh: "重复客户组", en: "Duplicate groups" },
+  countPossible: { zh: "疑似重复", en: "Possible duplicates" },
+  countFlagged: { zh: "需检查的单元格", en: "Cells to check" },
+  cleanApply: { zh: "清洗", en: "Clean" },
+  cleanNoTable: { zh: "还没有客户表: 请先插入模板或导入名单。", en: "No customer table yet: insert the template or adopt your list first." },
+  groupsTitle: { zh: "重复客户 (将合并)", en: "Duplicates (to be merged)" },
+  groupsTitleNoMerge: { zh: "重复客户 (不合并)", en: "Duplicates (merge is off)" },
+  groupsNone: { zh: "没有发现重复客户。", en: "No duplicate customers found." },
+  groupsLegend: {
+    zh: "左列是保留的记录, 其余列并入它。标色的字段各行不同: 保留左列的值, 左列为空的用其他行补全, 其他联系人追加到「沟通内容摘要」。",
+    en: "The first column is the record kept; the others merge into it. Highlighted fields differ: the kept value stays, its blanks are filled from the others, and other contacts are added to the contact summary.",
+  },
+  groupHeading: { zh: "第 {n} 组: {name}", en: "Group {n}: {name}" },
+  groupWhy: { zh: "依据: {reasons}", en: "Why: {reasons}" },
+  groupField: { zh: "字段", en: "Field" },
+  groupKeep: { zh: "保留 · 第 {row} 行", en: "Keep · row {row}" },
+  groupMergeRow: { zh: "并入 · 第 {row} 行", en: "Merge · row {row}" },
+  groupDiffers: { zh: "各行不同", en: "differs" },
+  groupGap: { zh: "保留行为空, 将补全", en: "blank in the kept row; filled in" },
+  groupBlank: { zh: "(空)", en: "(blank)" },
+  groupCarried: { zh: "将追加的其他联系人: {contacts}", en: "Other contacts to add: {contacts}" },
+  possibleTitle: { zh: "疑似重复 (请人工确认, 不会合并)", en: "Possible duplicates (for you to check; never merged)" },
+  possibleNone: { zh: "没有疑似重复。", en: "No possible duplicates." },
+  possibleScore: { zh: "{reason} {score}", en: "{reason} {score}" },
+  rowOf: { zh: "第 {row} 行", en: "row {row}" },
+  possibleAnd: { zh: "与", en: "and" },
+  flaggedTitle: { zh: "需检查的单元格 (不会修改)", en: "Cells to check (left as they are)" },
+  flaggedNone: { zh: "没有需要检查的单元格。", en: "No cells to check." },
+  flaggedValue: { zh: "「{value}」: {message}", en: "'{value}': {message}" },
+  flaggedWhere: { zh: "第 {row} 行 · {column}", en: "Row {row} · {column}" },
+  moreItems: { zh: "另有 {n} 项未列出", en: "{n} more not listed" },
+  undoTitle: { zh: "撤销上次清洗", en: "Undo last clean" },
+  undoLast: {
+    zh: "上次清洗: {time}。撤销会把清洗改动的每个单元格恢复原样, 并从归档表移除并入的行; 如果之后又改过这些单元格, 撤销不会执行。",
+    en: "Last clean: {time}. Undo puts every cell it changed back exactly and removes its rows from the Archive; if those cells were edited since, Undo will not run.",
+  },
+  undoNone: { zh: "变更日志中没有可撤销的清洗。", en: "The Change log holds no clean to undo." },
+  maskTitle: { zh: "脱敏副本", en: "Masked copy" },
+  maskIntro: {
+    zh: "新建一个用于分享的工作表: 手机显示为 138****1234, 姓名为 张*, 邮箱为 z***@x.com。原客户表保持不变。",
+    en: "Adds a sheet to share, with mobiles as 138****1234, names as 张* and emails as z***@x.com. The customer sheet stays as it is.",
+  },
+  maskButton: { zh: "生成脱敏副本", en: "Add masked copy" },
+  progressClean: { zh: "正在清洗 {rows} 位客户…", en: "Cleaning {rows} customers…" },
+  progressUndo: { zh: "正在撤销上次清洗…", en: "Undoing the last clean…" },
+  progressMask: { zh: "正在生成脱敏副本…", en: "Adding the masked copy…" },
+  cleanDone: {
+    zh: "清洗完成: 规范化 {normalised} 个单元格{dup}; 疑似重复 {possible} 对 (未合并, 请人工确认); {flagged} 个单元格需检查 (未修改)。",
+    en: "Clean done: {normalised} cells normalised{dup}; {possible} possible duplicates to check (not merged); {flagged} cells to check (left as they are).",
+  },
+  cleanDoneMerged: { zh: "; 合并 {groups} 组重复客户, {archived} 行移到「{archive}」", en: "; {groups} duplicate groups merged, {archived} rows moved to '{archive}'" },
+  cleanDoneFound: { zh: "; 发现 {groups} 组重复客户 (未合并)", en: "; {groups} duplicate groups found (not merged)" },
+  cleanLogged: {
+    zh: "共 {changed} 个单元格的改动都已记入「{log}」, 点击「撤销上次清洗」可全部恢复。",
+    en: "All {changed} changed cells are in the '{log}' sheet, and Undo last clean puts them back.",
+  },
+  cleanNothing: {
+    zh: "没有需要修改的单元格, 工作簿未改动。疑似重复 {possible} 对, {flagged} 个单元格需检查。",
+    en: "Nothing to change; the workbook is as it was. {possible} possible duplicates and {flagged} cells to check.",
+  },
+  maskDone: {
+    zh: "已生成脱敏副本: 工作表「{sheet}」({rows} 位客户)。原工作表「{original}」未改动。",
+    en: "Masked copy added: sheet '{sheet}' ({rows} customers). The original sheet '{original}' is unchanged.",
+  },
 } as const;
 
 export type ScreenTextKey = keyof typeof SCREEN_TEXT;

@@ -35,7 +35,7 @@ describe("ribbon commands", () => {
   test("Office.onReady registers both ExecuteFunction names", () => {
     const fake = installFake();
     loadCommands();
-    expect([...fake.actions.keys()].sort()).toEqual(["insertTemplate", "scoreAndTier"]);
+    expect([...fake.actions.keys()].sort()).toEqual(["insertTemplate", "openClean", "openFilters", "scoreAndTier"]);
   });
 
   test("insertTemplate runs the action, completes the event once, and stores the result for the pane", async () => {

@@ -307,6 +307,8 @@ describe("ribbon: Home tab, group Customer Insight / 客户洞察", () => {
     expect(label && [stringValue(label), stringValue(label, ZH)]).toEqual(["Customer Insight", "客户洞察"]);
   });
 
+  // Clean and Filters open the pane on their screen: ExecuteFunction commands that set the screen in
+  // the shared runtime and call Office.addin.showAsTaskpane() (src/taskpane/route.ts).
   test("has the five buttons, each with label, supertip, icon and action", () => {
     const rows = children(group, "Control").map((c) => {
       const label = resolveResid(root, child(c, "Label"));
@@ -325,8 +327,8 @@ describe("ribbon: Home tab, group Customer Insight / 客户洞察", () => {
     expect(rows).toEqual([
       { type: "Button", en: "Insert template", zh: "插入模板", action: "ExecuteFunction:insertTemplate", supertip: true },
       { type: "Button", en: "Score and tier", zh: "评分分层", action: "ExecuteFunction:scoreAndTier", supertip: true },
-      { type: "Button", en: "Clean", zh: "数据清洗", action: "ShowTaskpane", supertip: true },
-      { type: "Button", en: "Filters", zh: "筛选", action: "ShowTaskpane", supertip: true },
+      { type: "Button", en: "Clean", zh: "数据清洗", action: "ExecuteFunction:openClean", supertip: true },
+      { type: "Button", en: "Filters", zh: "筛选", action: "ExecuteFunction:openFilters", supertip: true },
       { type: "Button", en: "Open panel", zh: "打开面板", action: "ShowTaskpane", supertip: true },
     ]);
   });

@@ -149,7 +149,8 @@ export interface FakeSetup {
 /**
  * The init script: the fake's bundle, then the fake created and prepared, then installed as
  * `Excel` and `Office` that office.js (also on the page) cannot replace. `window.__fake` is the
- * fake (tests inspect its workbook); `window.__failExcel = true` makes every Excel.run fail.
+ * fake (tests inspect its workbook, and run the ribbon's commands from `__fake.actions`);
+ * `window.__failExcel = true` makes every Excel.run fail.
  */
 export function fakeInitScript(bundle: string, setup: FakeSetup): string {
   return `${bundle}
@@ -164,6 +165,12 @@ export function fakeInitScript(bundle: string, setup: FakeSetup): string {
   for (const [name, value] of [["Excel", fake.Excel], ["Office", fake.Office], ["OfficeExtension", fake.OfficeExtension]]) {
     Object.defineProperty(window, name, { configurable: false, get: () => value, set: () => {} });
   }
+  // office.js, loading after this, sets its own Office.actions.associate on whatever Office is:
+  // keep the fake's, so the ribbon's handlers land in fake.actions for the tests to run.
+  const actions = fake.Office.actions;
+  const associate = actions.associate;
+  Object.defineProperty(fake.Office, "actions", { configurable: false, get: () => actions, set: () => {} });
+  Object.defineProperty(actions, "associate", { configurable: false, get: () => associate, set: () => {} });
 })();`;
 }
 

@@ -35,6 +35,18 @@ const CUSTOMERS: CellValue[][] = [
   ["", "深圳晨光电子科技有限公司", "C 制造业", "", "", "", "", "陈晨", "经理", "13600002222", "", "", "", "", "", "", "", "2024-06-10", "电话", "", "积极", "重点", "高", 4, 5],
 ];
 
+/**
+ * Customers to clean: 北京华信科技有限公司 (row 2) and 北京华信科技有限责任公司 (row 4) are one
+ * company (same name once the suffix is folded); 杭州云帆网络科技 / 杭州云帆网络技术 (rows 3, 5) are a
+ * possible duplicate; 2024年3月15日 is a date typed as text (normalised); 03/04/2024 is ambiguous (flagged).
+ */
+const DUPLICATES: CellValue[][] = [
+  ["", "北京华信科技有限公司", "I 信息传输、软件和信息技术服务业", "", "", "", "", "张三", "总经理", "13800138000", "", "", "", "", "", "", "", "2024年3月15日", "电话", "", "积极", "重点", "高", 5, 4],
+  ["", "杭州云帆网络科技有限公司", "I 信息传输、软件和信息技术服务业", "", "", "", "", "李强", "CTO", "13987654321", "", "", "", "", "", "", "", 45432, "微信", "", "中性", "重点", "中", 3, 3],
+  ["", "北京华信科技有限责任公司", "", "", "", "", "", "李四", "采购经理", "13900139000", "li@huaxin.com", "", "", "", "", "", "", 45300, "微信", "要案例", "积极", "重点", "中", 4, 3],
+  ["", "杭州云帆网络技术有限公司", "", "", "", "", "", "王五", "经理", "13700001111", "", "", "", "", "", "", "", "03/04/2024", "邮件", "", "中性", "普通", "低", 2, 2],
+];
+
 describeBrowser("task pane in Chromium", () => {
   let dir = "";
   let server: { url: string; close: () => Promise<void> };
@@ -238,6 +250,140 @@ describeBrowser("task pane in Chromium", () => {
     await page.close();
   });
 
+  test("Clean: the ribbon opens the review; dry-run counts; Clean merges and logs; Undo restores every cell; masked copy", async () => {
+    const page = await open({ displayLanguage: "zh-CN", sheets: [{ name: "Sheet1", values: [] }] });
+    await ready(page);
+    expect(await act(page, 'button[data-action="template"]')).toContain("模板已就绪");
+    await page.evaluate((rows) => {
+      const w = window as unknown as { __kit: { typeIntoTable: (f: unknown, t: string, r: unknown[][]) => void }; __fake: unknown };
+      w.__kit.typeIntoTable(w.__fake, "Customers", rows);
+    }, DUPLICATES);
+
+    // The ribbon's Clean button (ExecuteFunction openClean): completes its event, shows the pane, opens the Clean screen.
+    const ribbon = await page.evaluate(() => {
+      const w = window as unknown as { __fake: { Office: Record<string, unknown>; actions: Map<string, (e: { completed: () => void }) => void> }; __shown: number; __completed: number };
+      w.__shown = 0;
+      w.__completed = 0;
+      w.__fake.Office.addin = { showAsTaskpane: () => ((w.__shown += 1), Promise.resolve()) };
+      const names = [...w.__fake.actions.keys()].sort();
+      w.__fake.actions.get("openClean")?.({ completed: () => (w.__completed += 1) });
+      return { names, shown: w.__shown, completed: w.__completed };
+    });
+    expect(ribbon).toEqual({ names: ["insertTemplate", "openClean", "openFilters", "scoreAndTier"], shown: 1, completed: 1 });
+    await page.locator("#clean-title").waitFor();
+    expect(await page.locator('button[data-screen="clean"]').getAttribute("aria-current")).toBe("page");
+
+    // The dry run (the screen reads the workbook again as it opens): counts, the group side by side, the pair, the flagged cell.
+    const count = (k: string) => page.locator(`[data-count="${k}"]`).textContent();
+    await page.waitForFunction(() => document.querySelector('[data-count="groups"]')?.textContent === "1");
+    expect([await count("normalised"), await count("groups"), await count("possible"), await count("flagged")]).toEqual(["1", "1", "1", "1"]);
+    const group = page.locator('[data-group="1"]');
+    expect(await group.locator("h4").textContent()).toContain("北京华信科技有限责任公司");
+    expect(await group.textContent()).toContain("名称相同");
+    expect(await group.locator('th[data-member="keep"]').textContent()).toContain("第 4 行");
+    expect(await group.locator('th[data-member="merge"]').textContent()).toContain("第 2 行");
+    for (const f of ["contact", "mobile", "lastContact"]) expect(await group.locator(`tr[data-field="${f}"]`).getAttribute("data-differs")).toBe("true");
+    expect(await group.locator('tr[data-field="grade"]').getAttribute("data-differs")).toBeNull();
+    expect(await page.locator('[data-possible="3-5"]').textContent()).toMatch(/名称相近 0\.9\d/);
+    expect(await page.locator('[data-flagged="5-最近沟通时间"]').textContent()).toContain("日月顺序不确定");
+    // a dry run writes nothing
+    // Every cell of the sheet's first 12 rows × 40 columns (the table and beyond): value, its type, formula, number format, text prefix.
+    const sheetCells = (name: string) =>
+      fakeEval<unknown[][]>(
+        page,
+        `const s = wb.sheet(${JSON.stringify(name)}); const col = (c) => (c >= 26 ? String.fromCharCode(64 + Math.floor(c / 26)) : "") + String.fromCharCode(65 + (c % 26));
+         const out = []; for (let r = 1; r <= 12; r++) for (let c = 0; c < 40; c++) { const v = s.cell(col(c) + r); out.push([col(c) + r, v.value, typeof v.value, v.formula ?? null, v.numberFormat, v.quotePrefix]); } return out;`,
+      );
+    const before = await sheetCells("客户信息");
+    expect(await fakeEval<string[]>(page, "return wb.sheetNames();")).not.toContain("归档");
+    await page.getByRole("button", { name: "关闭消息" }).click(); // the template's result, so the screenshots show the screen
+    await shot(page, "clean-zh-CN");
+    await checkA11y(page, "clean zh");
+    await setLang(page, "en-US");
+    await page.getByText("Duplicates (to be merged)").waitFor();
+    expect(await page.locator('[data-possible="3-5"]').textContent()).toMatch(/similar name 0\.9\d/);
+    await shot(page, "clean-en-US");
+    await checkA11y(page, "clean en");
+    await setLang(page, "zh-CN");
+
+    // Options: merge off → the groups are shown as not merged
+    await page.locator('input[data-option="merge"]').uncheck();
+    await page.getByText("重复客户 (不合并)").waitFor();
+    await page.locator('input[data-option="merge"]').check();
+    await page.getByText("重复客户 (将合并)").waitFor();
+
+    // Clean
+    const table = (sheet: string, name: string) =>
+      fakeEval<CellValue[][]>(page, `const s = wb.sheet(${JSON.stringify(sheet)}); const t = s.tables().find((x) => x.name === ${JSON.stringify(name)}); return t ? s.values(t.address.split("!")[1]) : null;`);
+    const customersBefore = await table("客户信息", "Customers");
+    const cleaned = await act(page, 'button[data-action="clean-apply"]');
+    expect(cleaned).toContain("规范化 1 个单元格");
+    expect(cleaned).toContain("合并 1 组重复客户, 1 行移到「归档」");
+    expect(cleaned).toContain("疑似重复 1 对");
+    expect(cleaned).toMatch(/已记入「变更日志」.*撤销上次清洗/);
+    expect(await fakeEval<string[]>(page, "return wb.sheetNames();")).toContain("归档");
+    const archive = await table("归档", "Archive");
+    expect(archive.slice(1).map((r) => r[1])).toEqual(["北京华信科技有限公司"]);
+    const log = (await table("变更日志", "ChangeLog")).slice(1).filter((r) => r[1] === "clean");
+    expect(log.length).toBeGreaterThan(0);
+    // The survivor (row 4): a cell changed only where the log says so, from the logged old value to the new one.
+    const customersAfter = await table("客户信息", "Customers");
+    const headers = customersAfter[0].map(String);
+    const survivorBefore = customersBefore[3];
+    const survivorAfter = customersAfter[3];
+    const survivorLog = log.filter((r) => r[3] === "#4");
+    headers.forEach((h, j) => {
+      const entries = survivorLog.filter((r) => r[4] === h);
+      if (survivorAfter[j] === survivorBefore[j]) expect({ h, entries }).toEqual({ h, entries: [] });
+      else expect({ h, old: entries[0]?.[5], new: entries[entries.length - 1]?.[6] }).toEqual({ h, old: survivorBefore[j], new: survivorAfter[j] });
+    });
+    expect(survivorAfter[headers.indexOf("沟通内容摘要")]).toContain("张三");
+    // the merged row is blanked in place, every cell of it logged
+    expect(customersAfter[1].every((v) => v === "")).toBe(true);
+    expect(log.filter((r) => r[3] === "#2").length).toBe(customersBefore[1].filter((v) => v !== "").length);
+    // the review now shows what is left: no groups, the pair still to check
+    await page.waitForFunction(() => document.querySelector('[data-count="groups"]')?.textContent === "0");
+    expect(await page.getByText(/上次清洗: \d{4}-\d{2}-\d{2}/).count()).toBe(1);
+
+    // Undo last clean: every cell of 客户信息 back exactly (values, types, formats), the archive emptied.
+    const undone = await act(page, 'button[data-action="clean-undo"]');
+    expect(undone).toMatch(/已撤销 .* 的清洗: 恢复 \d+ 个单元格, 从归档中移除 1 行/);
+    expect(await sheetCells("客户信息")).toEqual(before);
+    expect((await table("归档", "Archive")).slice(1).flat().every((v) => v === "")).toBe(true);
+    await page.waitForFunction(() => document.querySelector('[data-count="groups"]')?.textContent === "1");
+
+    // Undo refuses when a cell the clean wrote was edited since.
+    await act(page, 'button[data-action="clean-apply"]');
+    await page.evaluate(() => {
+      const w = window as unknown as { __fake: { workbook: { sheet: (n: string) => unknown } }; __kit: unknown };
+      const st = (w.__fake.workbook as unknown as { findTable: (n: string) => { sheet: unknown; rect: { row: number; col: number } }; cellFor: (s: unknown, r: number, c: number) => { value: unknown } });
+      const t = st.findTable("Customers");
+      st.cellFor(t.sheet, t.rect.row + 1, t.rect.col + 1).value = "新客户有限公司"; // a new customer typed into the row the merge blanked
+    });
+    await page.locator('button[data-action="clean-recheck"]').click();
+    const refused = await act(page, 'button[data-action="clean-undo"]');
+    expect(refused).toContain("没有完成");
+    expect(refused).toMatch(/已被修改.*未执行撤销/);
+    const customersAfterRefusal = await table("客户信息", "Customers");
+    expect(customersAfterRefusal[1][1]).toBe("新客户有限公司");
+
+    // Masked copy: a new sheet, mobiles as 138****8000, names masked; the original untouched.
+    const original = await sheetCells("客户信息");
+    const masked = await act(page, 'button[data-action="clean-mask"]');
+    expect(masked).toContain("已生成脱敏副本: 工作表「客户信息(脱敏)」");
+    expect(masked).toContain("原工作表「客户信息」未改动");
+    const copy = await table("客户信息(脱敏)", "CustomersMasked");
+    const mobile = copy[0].indexOf("手机");
+    const mobiles = copy.slice(1).map((r) => r[mobile]).filter((v) => v !== "");
+    expect(mobiles.length).toBeGreaterThan(0);
+    for (const m of mobiles) expect(String(m)).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const contacts = copy.slice(1).map((r) => r[copy[0].indexOf("联系人")]).filter((v) => v !== "");
+    for (const c of contacts) expect(String(c)).toMatch(/^\p{Script=Han}\*+$/u);
+    expect(await sheetCells("客户信息")).toEqual(original);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   test("when Excel fails, the pane says so in words and stays usable", async () => {
     const page = await open({ displayLanguage: "en-US", sheets: [{ name: "Sheet1", values: [] }] });
     await ready(page);
@@ -274,6 +420,14 @@ describeBrowser("task pane in Chromium", () => {
     await page.locator('button[data-preset="priorityFollowUp"]').waitFor();
     await shot(page, "filters-en-US");
     await checkA11y(page, "filters en");
+    // #clean on a workbook without the customer table: the review says what to do first
+    await page.locator('button[data-screen="clean"]').click();
+    await page.locator("#clean-title").waitFor();
+    await page.getByText(/customer table|Customers/).first().waitFor();
+    expect(await page.locator('button[data-action="clean-apply"]').isDisabled()).toBe(true);
+    await checkA11y(page, "clean (no table) en");
+    await page.locator('button[data-screen="filters"]').click();
+    await page.locator('button[data-preset="priorityFollowUp"]').waitFor();
     // switching the language in the header re-labels the screen at once
     await setLang(page, "zh-CN");
     await page.getByText("常用筛选").waitFor();

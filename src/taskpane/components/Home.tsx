@@ -120,6 +120,7 @@ export function Home(props: ScreenProps) {
     { key: "template", label: "insertTemplate", hint: "insertTemplateHint", onClick: onTemplate },
     { key: "score", label: "scoreAndTier", hint: "scoreAndTierHint", onClick: onScore, primary: true },
     { key: "adopt", label: "adoptList", hint: "adoptListHint", onClick: () => go("adopt") },
+    { key: "clean", label: "clean", hint: "cleanHint", onClick: () => go("clean") },
     { key: "filters", label: "filters", hint: "filtersHint", onClick: () => go("filters") },
     { key: "settings", label: "settings", hint: "settingsHint", onClick: () => go("settings") },
   ];

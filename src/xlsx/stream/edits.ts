@@ -46,7 +46,8 @@ export class EditGrid {
   }
 
   write(w: CellWrite): void {
-    const width = Math.max(0, ...w.values.map((l) => l.length));
+    let width = 0; // a loop: spreading 100,000 rows into Math.max overflows the stack
+    for (const l of w.values) if (l.length > width) width = l.length;
     const changes = (w.numberFormats ?? []).map((nf): StyleChange | undefined => (nf && nf !== "General" ? { numFmt: nf } : undefined));
     this.add({ row: w.row, col: w.col, rowCount: w.values.length, colCount: width }, (r, c) => {
       const line = w.values[r - w.row];

@@ -62,6 +62,8 @@ export interface OpenedPackage {
 /** Read a package and its snapshot. Throws ZipFormatError when it is no zip this path reads. */
 export async function readPackage(file: string): Promise<OpenedPackage> {
   const zip = new ZipReader(await fs.readFile(file));
+  // 1904-based serials would need shifting everywhere; ExcelJS converts them, so it takes these
+  if (/\sdate1904="(?:1|true)"/.test(zip.text(WORKBOOK))) throw new UnsupportedPackage("1904 date system");
   return { zip, snapshot: packageSnapshot(zip) };
 }
 
@@ -270,8 +272,14 @@ export async function savePlanAsPatch(zip: ZipReader, shape: PackageShape, plan:
     }
     // fresh: a new part, or an existing one written anew without its old tables and drawings
     let part: string;
+    let keep = sp;
     if (job.entry) {
       part = job.entry.part;
+      // the tab colour is the sheet's, not its content: the in-memory path keeps it too
+      const old = zip.head(part);
+      const tab = /<tabColor\b[^>]*\/>/.exec(old.split("<sheetData")[0])?.[0];
+      const rgb = tab ? /rgb="FF([0-9A-Fa-f]{6})"/.exec(tab)?.[1] : undefined;
+      if (!sp.tabColor && rgb) keep = { ...sp, tabColor: `#${rgb}` };
       for (const rel of partRels(zip, part)) {
         if (rel.external) continue;
         const target = resolveTarget(part, rel.target);
@@ -314,12 +322,12 @@ export async function savePlanAsPatch(zip: ZipReader, shape: PackageShape, plan:
     else if (zip.has(relsPart)) deleted.add(relsPart);
     if (chartSheets.has(sp.name)) {
       const sink = new TextSink();
-      await writeFreshSheet(sp, styles, selected === true, relIds, sink);
+      await writeFreshSheet(keep, styles, selected === true, relIds, sink);
       chartTexts.set(sp.name, sink.text());
       replaced.set(part, sink.text());
     } else {
       const sink = new PartSink();
-      await writeFreshSheet(sp, styles, selected === true, relIds, sink);
+      await writeFreshSheet(keep, styles, selected === true, relIds, sink);
       replaced.set(part, await sink.end());
     }
     deleted.delete(part);
@@ -331,11 +339,11 @@ export async function savePlanAsPatch(zip: ZipReader, shape: PackageShape, plan:
     for (const s of sheets) {
       if (done.has(s.part)) continue;
       const e = zip.entries.get(s.part);
-      if (!e || e.size > 4 << 20) continue;
+      if (!e || e.size > 64 << 20) continue;
+      if (!/tabSelected="(?:1|true)"/.test(zip.head(s.part).split("<sheetData")[0])) continue;
       const xml = zip.text(s.part);
       const h = xml.indexOf("<sheetData");
       const headXml = h < 0 ? xml : xml.slice(0, h);
-      if (!/tabSelected="(?:1|true)"/.test(headXml)) continue;
       replaced.set(s.part, headXml.replace(/\s+tabSelected="(?:1|true)"/, "") + (h < 0 ? "" : xml.slice(h)));
     }
     workbook = setRootAttr(workbook, "workbookView", "activeTab", String(activeIndex));

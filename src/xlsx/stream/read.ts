@@ -166,6 +166,8 @@ export function sharedStrings(xml: string): string[] {
   return out;
 }
 
+const EMPTY_LINE = Object.freeze([]) as unknown as CellValue[];
+
 function tableSnapshot(t: TableEntry): TableSnapshot | null {
   if (!t.ref) return null;
   const [a, b] = t.ref.split(":");
@@ -204,9 +206,14 @@ export function sheetSnapshotFromXml(name: string, xml: string, tables: TableSna
   if (maxRow >= 0) {
     const width = maxCol - minCol + 1;
     for (let r = minRow; r <= maxRow; r++) {
-      const line = new Array<CellValue>(width).fill("");
       const got = rows.get(r);
-      if (got) for (let i = 0; i < got.cols.length; i++) line[got.cols[i] - minCol] = got.vals[i];
+      // blank rows share one frozen empty line, as the in-memory shell's snapshot has them
+      if (!got) {
+        values.push(EMPTY_LINE);
+        continue;
+      }
+      const line = new Array<CellValue>(width).fill("");
+      for (let i = 0; i < got.cols.length; i++) line[got.cols[i] - minCol] = got.vals[i];
       values.push(line);
     }
   }

@@ -69,6 +69,11 @@ export class StyleBook {
     }
     if (this.section("cellXfs").items.length === 0) this.add("cellXfs", `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
     if (this.section("fonts").items.length === 0) this.add("fonts", `<font><sz val="11"/><name val="Calibri"/></font>`);
+    // fills 0 and 1 are reserved (none, gray125): a first solid fill must not land on them
+    if (this.section("fills").items.length === 0) {
+      this.add("fills", `<fill><patternFill patternType="none"/></fill>`);
+      this.add("fills", `<fill><patternFill patternType="gray125"/></fill>`);
+    }
   }
 
   private section(name: string): Section {

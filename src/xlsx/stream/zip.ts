@@ -71,6 +71,15 @@ export class ZipReader {
     throw new ZipFormatError(`${name}: compression method ${e.method} is not supported`);
   }
 
+  /** The start of a part's text (about the first `bytes` compressed bytes' worth): for its head elements. */
+  head(name: string, bytes = 16384): string {
+    const e = this.entries.get(name);
+    if (!e) throw new ZipFormatError(`package has no part ${name}`);
+    const raw = this.raw(e);
+    if (e.method === 0) return raw.subarray(0, bytes).toString("utf8");
+    return zlib.inflateRawSync(raw.subarray(0, bytes), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString("utf8");
+  }
+
   text(name: string): string {
     return this.read(name).toString("utf8");
   }
