@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { OOXML_OPERATORS } from "./operators";
 import { rangeAddress } from "../core/plan/a1";
 import type { CellRange } from "../core/plan/cells";
 import type { ConditionalFormatPlan, FormatPlan, SheetPlan, TablePlan, ValidationOperator, ValidationPlan, WorkbookPlan } from "../core/plan/types";
@@ -7,16 +8,7 @@ import { toCellValue } from "./cell-value";
 
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 
-const OPERATORS: Record<ValidationOperator, ExcelJS.DataValidationOperator> = {
-  Between: "between",
-  NotBetween: "notBetween",
-  EqualTo: "equal",
-  NotEqualTo: "notEqual",
-  GreaterThan: "greaterThan",
-  LessThan: "lessThan",
-  GreaterThanOrEqualTo: "greaterThanOrEqual",
-  LessThanOrEqualTo: "lessThanOrEqual",
-};
+const OPERATORS: Record<ValidationOperator, ExcelJS.DataValidationOperator> = OOXML_OPERATORS;
 
 function forEachCell(ws: ExcelJS.Worksheet, r: CellRange, fn: (cell: ExcelJS.Cell) => void): void {
   for (let row = r.row; row < r.row + r.rowCount; row++) {

@@ -1,6 +1,7 @@
 import { cellAddress, columnLetters, rangeAddress } from "../../core/plan/a1";
+import { OOXML_OPERATORS } from "../operators";
 import type { CellRange, CellValue } from "../../core/plan/cells";
-import type { ConditionalFormatPlan, FormatPlan, ValidationOperator } from "../../core/plan/types";
+import type { ConditionalFormatPlan, FormatPlan } from "../../core/plan/types";
 import { escapeXml } from "../charts/xml";
 import { argb, type StyleBook, type StyleChange } from "./styles";
 
@@ -50,16 +51,6 @@ export function formatChange(f: FormatPlan): StyleChange {
 export const inRange = (r: CellRange, row: number, col: number): boolean =>
   row >= r.row && row < r.row + r.rowCount && col >= r.col && col < r.col + r.colCount;
 
-const OPERATORS: Record<ValidationOperator, string> = {
-  Between: "between",
-  NotBetween: "notBetween",
-  EqualTo: "equal",
-  NotEqualTo: "notEqual",
-  GreaterThan: "greaterThan",
-  LessThan: "lessThan",
-  GreaterThanOrEqualTo: "greaterThanOrEqual",
-  LessThanOrEqualTo: "lessThanOrEqual",
-};
 
 const f = (s: string): string => `<formula>${escapeXml(s.replace(/^=/, ""))}</formula>`;
 
@@ -71,7 +62,7 @@ export function conditionalFormatXml(cf: ConditionalFormatPlan, priority: number
     rule = `<cfRule type="expression" dxfId="${styles.dxf({ fill: cf.fill, color: cf.fontColor, bold: cf.bold })}" priority="${priority}">${f(cf.formula)}</cfRule>`;
   } else if (cf.kind === "cellValue") {
     const dxf = styles.dxf({ fill: cf.fill, color: cf.fontColor });
-    rule = `<cfRule type="cellIs" dxfId="${dxf}" priority="${priority}" operator="${OPERATORS[cf.operator]}">${f(cf.formula1)}${cf.formula2 ? f(cf.formula2) : ""}</cfRule>`;
+    rule = `<cfRule type="cellIs" dxfId="${dxf}" priority="${priority}" operator="${OOXML_OPERATORS[cf.operator]}">${f(cf.formula1)}${cf.formula2 ? f(cf.formula2) : ""}</cfRule>`;
   } else {
     const points = [cf.min, ...(cf.mid ? [cf.mid] : []), cf.max];
     rule =
