@@ -1,4 +1,4 @@
-import { parseCellAddress } from "../../core/plan/a1";
+import { denseSheet, tableFromRef, type SparseRow } from "../sparse-sheet";
 import type { CellValue } from "../../core/plan/cells";
 import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../core/plan/snapshot";
 import { isoToSerial } from "../../core/mapping/dates";
@@ -166,22 +166,15 @@ export function sharedStrings(xml: string): string[] {
   return out;
 }
 
-const EMPTY_LINE = Object.freeze([]) as unknown as CellValue[];
-
 function tableSnapshot(t: TableEntry): TableSnapshot | null {
-  if (!t.ref) return null;
-  const [a, b] = t.ref.split(":");
-  const tl = parseCellAddress(a);
-  const br = b ? parseCellAddress(b) : tl;
-  return { name: t.name, headerRow: tl.row, firstCol: tl.col, rowCount: br.row - tl.row, headers: t.columns };
+  return tableFromRef(t.name, t.ref, t.columns);
 }
 
 /** One worksheet part as the in-memory shell's sheetSnapshot sees it: used range (tables included) and tables. */
 export function sheetSnapshotFromXml(name: string, xml: string, tables: TableSnapshot[], sst: string[]): SheetSnapshot {
-  let minRow = Infinity, maxRow = -1, minCol = Infinity, maxCol = -1;
-  const rows = new Map<number, { cols: number[]; vals: CellValue[] }>();
+  const rows = new Map<number, SparseRow>();
   let lastRow = -1;
-  let line: { cols: number[]; vals: CellValue[] } = { cols: [], vals: [] };
+  let line: SparseRow = { cols: [], vals: [] };
   scanSheet(xml, sst, (r, c, v) => {
     if (r !== lastRow) {
       const got = rows.get(r);
@@ -191,34 +184,9 @@ export function sheetSnapshotFromXml(name: string, xml: string, tables: TableSna
     }
     line.cols.push(c);
     line.vals.push(v);
-    if (r < minRow) minRow = r;
-    if (r > maxRow) maxRow = r;
-    if (c < minCol) minCol = c;
-    if (c > maxCol) maxCol = c;
   });
-  for (const t of tables) {
-    minRow = Math.min(minRow, t.headerRow);
-    maxRow = Math.max(maxRow, t.headerRow + t.rowCount);
-    minCol = Math.min(minCol, t.firstCol);
-    maxCol = Math.max(maxCol, t.firstCol + t.headers.length - 1);
-  }
-  const values: CellValue[][] = [];
-  if (maxRow >= 0) {
-    const width = maxCol - minCol + 1;
-    for (let r = minRow; r <= maxRow; r++) {
-      const got = rows.get(r);
-      // blank rows share one frozen empty line, as the in-memory shell's snapshot has them
-      if (!got) {
-        values.push(EMPTY_LINE);
-        continue;
-      }
-      const line = new Array<CellValue>(width).fill("");
-      for (let i = 0; i < got.cols.length; i++) line[got.cols[i] - minCol] = got.vals[i];
-      values.push(line);
-    }
-  }
   const protectedSheet = /<(?:[A-Za-z_][\w.-]*:)?sheetProtection\b[^>]*\ssheet="(?:1|true)"/.test(xml.slice(xml.lastIndexOf("sheetData")));
-  return { name, originRow: maxRow >= 0 ? minRow : 0, originCol: maxRow >= 0 ? minCol : 0, values, tables, protected: protectedSheet };
+  return denseSheet(name, rows, tables, protectedSheet);
 }
 
 /** The whole workbook's snapshot, read straight from the package. */
