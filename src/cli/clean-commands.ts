@@ -37,6 +37,7 @@ export function cleanJson(outcome: CleanOutcome) {
     sheet: r.sheet,
     changedCells: r.changedCells,
     archived: r.archived,
+    relinked: r.relinked,
     normalised: r.normalised,
     duplicateGroups: r.groups,
     possibleDuplicates: r.possible,
@@ -58,7 +59,7 @@ export async function cleanCommand(args: CliArgs, io: Io): Promise<void> {
   const r = outcome.report;
   if (args.json) io.out(JSON.stringify(cleanJson(outcome)));
   else {
-    io.out(cleanMessage("cleanSummary", { normalised: r.normalised.length, groups: r.groups.length, merged: r.archived, possible: r.possible.length, flagged: r.flagged.length }, args.lang));
+    io.out(cleanMessage("cleanSummary", { normalised: r.normalised.length, groups: r.groups.length, merged: r.archived, relinked: r.relinked, possible: r.possible.length, flagged: r.flagged.length }, args.lang));
     for (const f of r.flagged.slice(0, 20)) io.out(`  ${f.key} · ${f.column}: ${String(f.value)} — ${f.message}`);
     if (r.flagged.length > 20) io.out(args.lang === "zh-CN" ? `  …另有 ${r.flagged.length - 20} 个单元格。` : `  …and ${r.flagged.length - 20} more cells.`);
   }

@@ -127,7 +127,8 @@ const SCREEN_TEXT = {
     zh: "清洗完成: 规范化 {normalised} 个单元格{dup}; 疑似重复 {possible} 对 (未合并, 请人工确认); {flagged} 个单元格需检查 (未修改)。",
     en: "Clean done: {normalised} cells normalised{dup}; {possible} possible duplicates to check (not merged); {flagged} cells to check (left as they are).",
   },
-  cleanDoneMerged: { zh: "; 合并 {groups} 组重复客户, {archived} 行移到「{archive}」", en: "; {groups} duplicate groups merged, {archived} rows moved to '{archive}'" },
+  cleanDoneMerged: { zh: "; 合并 {groups} 组重复客户, {archived} 行移到「{archive}」{relinked}", en: "; {groups} duplicate groups merged, {archived} rows moved to '{archive}'{relinked}" },
+  cleanRelinked: { zh: ", 其 {rows} 行行为/互动记录改挂到保留的客户", en: ", their {rows} behaviour/interaction rows moved to the kept customer" },
   cleanDoneFound: { zh: "; 发现 {groups} 组重复客户 (未合并)", en: "; {groups} duplicate groups found (not merged)" },
   cleanLogged: {
     zh: "共 {changed} 个单元格的改动都已记入「{log}」, 点击「撤销上次清洗」可全部恢复。",

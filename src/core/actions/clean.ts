@@ -17,6 +17,8 @@ import { normaliseCustomers } from "../clean/normalise-pass";
 import type { CleanReport, CustomerRef } from "../clean/types";
 import { writeBlocks } from "../clean/write-blocks";
 import { archiveSheetPlan, locateArchive } from "../clean/archive";
+import { relinkRows } from "../clean/relink";
+import { idKey } from "../engine/ids";
 import { templateSheet } from "./insert-template";
 import { sheetByName } from "./sheet-names";
 
@@ -100,7 +102,7 @@ export function cleanPlan(snapshot: WorkbookSnapshot, settings: Settings, lang: 
   const originalId = (row: number) => (idCol === undefined ? "" : cellAt(row, idCol));
   const ref = (row: number): CustomerRef => ({ row: row + 1, id: idAt(row), name: text(current(row, colOf("name") as number)) });
 
-  const report: CleanReport = { time: now, sheet, normalised: [], flagged: [], groups: [], possible: [], archived: 0, changedCells: 0 };
+  const report: CleanReport = { time: now, sheet, normalised: [], flagged: [], groups: [], possible: [], archived: 0, relinked: 0, changedCells: 0 };
 
   if (options.normalise) {
     const outcome = normaliseCustomers(table, n);
@@ -135,6 +137,9 @@ export function cleanPlan(snapshot: WorkbookSnapshot, settings: Settings, lang: 
 
   // One representative per component: the survivor of a group, else the row itself.
   const repByComponent = new Map<number, number>();
+  // idKey of each merged-away id → the survivor's id, for the Behaviour and Interactions rows.
+  const moves = new Map<string, CellValue>();
+  const archivedRows = new Set<number>();
   const archiveRows: { cells: Record<string, CellValue>; mergedInto: string }[] = [];
   for (const g of result.groups) {
     const records = g.members.map((i) => record(rows[i]));
@@ -172,6 +177,10 @@ export function cleanPlan(snapshot: WorkbookSnapshot, settings: Settings, lang: 
           cells[def.id] = col === undefined ? "" : cellAt(o.row, col);
         }
         archiveRows.push({ cells, mergedInto: into });
+        archivedRows.add(o.row);
+        const from = idKey(text(originalId(o.row)));
+        const to = idCol === undefined ? "" : current(survivor.row, idCol);
+        if (from !== "" && text(to) !== "" && from !== idKey(text(to))) moves.set(from, to);
         const line = original.get(o.row) ?? [];
         line.forEach((v, j) => {
           if (v !== "" || edits.value(o.row, table.firstCol + j, v) !== "") edits.set(o.row, table.firstCol + j, v, "");
@@ -192,14 +201,27 @@ export function cleanPlan(snapshot: WorkbookSnapshot, settings: Settings, lang: 
   writePossible(pairs, rows, edits, table, idAt, current, lang);
   for (const p of pairs) report.possible.push({ a: ref(rows[p.a]), b: ref(rows[p.b]), score: p.score, reason: p.reason });
 
-  // The plan: Customers cells, the archive, the log.
+  // An id still held by a customer who stays is not moved: its rows are that customer's too.
+  for (const row of rows) if (!archivedRows.has(row)) moves.delete(idKey(idAt(row)));
+
+  // The plan: Customers cells, the linked rows, the archive, the log.
   const changes = edits.list();
   const customers = emptySheetPlan(sheet, false);
   customers.writes = writeBlocks(changes.map((e) => ({ row: e.row, col: e.col, value: e.new, numberFormat: e.numberFormat })));
   const log: ChangeLogEntry[] = changes.map((e) => ({ time: now, action: "clean", sheet, key: logKey(originalId(e.row), e.row), column: header(e.col), old: e.old, new: e.new }));
-  report.changedCells = changes.length;
-  report.archived = archiveRows.length;
   const sheets: SheetPlan[] = [customers];
+  report.changedCells = changes.length;
+  for (const linked of relinkRows(snapshot, moves)) {
+    const t = linked.table;
+    const cells = linked.edits.list();
+    const sp = emptySheetPlan(t.sheet.name, false);
+    sp.writes = writeBlocks(cells.map((e) => ({ row: e.row, col: e.col, value: e.new })));
+    for (const e of cells) log.push({ time: now, action: "clean", sheet: t.sheet.name, key: logKey(e.old, e.row), column: text(t.headers[e.col - t.firstCol] ?? ""), old: e.old, new: e.new });
+    report.changedCells += cells.length;
+    report.relinked += linked.rows;
+    sheets.push(sp);
+  }
+  report.archived = archiveRows.length;
   if (archiveRows.length) {
     const archive = locateArchive(snapshot);
     sheets.push(archiveSheetPlan(snapshot, archive, archiveRows.map((r) => ({ ...r.cells, mergedInto: r.mergedInto, mergedAt: now })), [], lang, settings));

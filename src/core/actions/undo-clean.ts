@@ -1,7 +1,9 @@
 import { CleanError } from "../i18n/clean";
 import { InsightError } from "../i18n/messages";
 import { CUSTOMER_COLUMNS } from "../layout/customers";
-import { locateTable } from "../mapping/locate";
+import type { ColumnDef } from "../layout/types";
+import { locateTable, type LocatedTable } from "../mapping/locate";
+import { LINKED_TABLES } from "../clean/relink";
 import { cellAddress } from "../plan/a1";
 import type { CellValue, Lang } from "../plan/cells";
 import type { WorkbookSnapshot } from "../plan/snapshot";
@@ -43,6 +45,13 @@ export function undoLastCleanPlan(snapshot: WorkbookSnapshot, lang: Lang, now: s
   const run = lastCleanRun(log);
   if (!run) throw new CleanError("undoNothing");
   const table = locateTable(snapshot, "Customers", "customers", CUSTOMER_COLUMNS, "name");
+  // Clean writes Customers cells, and the 客户编号 of Behaviour / Interactions rows it relinked.
+  const tables = new Map<string, { located: LocatedTable; columns: readonly ColumnDef[] }>();
+  if (table) tables.set(table.sheet.name, { located: table, columns: CUSTOMER_COLUMNS });
+  for (const t of LINKED_TABLES) {
+    const located = locateTable(snapshot, t.table, t.sheet, t.columns, "customerId");
+    if (located && !tables.has(located.sheet.name)) tables.set(located.sheet.name, { located, columns: t.columns });
+  }
   const plans = new Map<string, { sp: SheetPlan; cells: Map<string, CellAssignment> }>();
   const entries: ChangeLogEntry[] = [];
   const entryOf = new Map<string, ChangeLogEntry>();
@@ -50,11 +59,11 @@ export function undoLastCleanPlan(snapshot: WorkbookSnapshot, lang: Lang, now: s
   for (const e of [...run.rows].reverse()) {
     const sheet = sheetByName(snapshot, e.sheet);
     const row = rowOfLogKey(e.key);
-    const onCustomers = table && table.sheet.name === e.sheet;
-    const at = onCustomers ? table.headers.findIndex((h) => String(h).trim() === e.column.trim()) : -1;
-    if (!sheet || row === null || !table || at < 0) throw new CleanError("undoCellMissing", { sheet: e.sheet, key: String(e.key), column: e.column });
+    const target = tables.get(e.sheet);
+    const at = target ? target.located.headers.findIndex((h) => String(h).trim() === e.column.trim()) : -1;
+    if (!sheet || row === null || !target || at < 0) throw new CleanError("undoCellMissing", { sheet: e.sheet, key: String(e.key), column: e.column });
     if (sheet.protected) throw new InsightError("sheetProtected", { sheet: sheet.name });
-    const col = table.firstCol + at;
+    const col = target.located.firstCol + at;
     const now_ = sheet.values[row - sheet.originRow]?.[col - sheet.originCol];
     const currentValue: CellValue = now_ === undefined || now_ === null ? "" : now_;
     let p = plans.get(sheet.name);
@@ -74,7 +83,7 @@ export function undoLastCleanPlan(snapshot: WorkbookSnapshot, lang: Lang, now: s
       const entry = entryOf.get(`${sheet.name}\u0000${cellKey}`);
       if (entry) entry.new = e.old;
     }
-    const def = CUSTOMER_COLUMNS.find((c) => table.columns.get(c.id) === col);
+    const def = target.columns.find((c) => target.located.columns.get(c.id) === col);
     // A number going back into a text-formatted column (手机 typed as a number) must not become text.
     const numberFormat = typeof e.old === "number" && def?.numberFormat === "@" ? "General" : undefined;
     p.cells.set(cellKey, { row, col, value: e.old, numberFormat });

@@ -19,6 +19,8 @@ export interface CleanReport {
   }[];
   possible: { a: CustomerRef; b: CustomerRef; score: number; reason: PossibleReason }[];
   archived: number;
+  /** Behaviour and Interactions rows whose 客户编号 moved from a merged-away id to the survivor's */
+  relinked: number;
   changedCells: number;
 }
 

@@ -27,8 +27,8 @@ export const CLEAN_MESSAGES = {
     en: "The customer list holds nothing to mask.",
   },
   cleanSummary: {
-    zh: "清洗完成: 规范化 {normalised} 个单元格, 合并 {groups} 组重复客户 (归档 {merged} 行), 疑似重复 {possible} 对, 待人工确认 {flagged} 个单元格。",
-    en: "Clean done: {normalised} cells normalised, {groups} duplicate groups merged ({merged} rows archived), {possible} possible duplicate pairs, {flagged} cells to check.",
+    zh: "清洗完成: 规范化 {normalised} 个单元格, 合并 {groups} 组重复客户 (归档 {merged} 行, {relinked} 行行为/互动记录改挂到保留的客户), 疑似重复 {possible} 对, 待人工确认 {flagged} 个单元格。",
+    en: "Clean done: {normalised} cells normalised, {groups} duplicate groups merged ({merged} rows archived, {relinked} behaviour/interaction rows moved to the kept customer), {possible} possible duplicate pairs, {flagged} cells to check.",
   },
   undoSummary: {
     zh: "已撤销 {time} 的清洗: 恢复 {cells} 个单元格, 从归档中移除 {archived} 行。",

@@ -44,7 +44,8 @@ export function cleanBuilder(options: CleanOptions, lang: Lang): Builder {
       rows: customerRows(snapshot),
       message: (l) => {
         if (report.changedCells === 0) return st(l, "cleanNothing", params);
-        const dup = report.groups.length === 0 ? "" : options.merge ? st(l, "cleanDoneMerged", params) : st(l, "cleanDoneFound", params);
+        const relinked = report.relinked > 0 ? st(l, "cleanRelinked", { rows: report.relinked }) : "";
+        const dup = report.groups.length === 0 ? "" : options.merge ? st(l, "cleanDoneMerged", { ...params, relinked }) : st(l, "cleanDoneFound", params);
         return `${st(l, "cleanDone", { ...params, dup })} ${st(l, "cleanLogged", params)}`;
       },
     };
