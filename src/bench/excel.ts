@@ -14,6 +14,7 @@ import ts from "typescript";
 
 interface Stats {
   requests: { bytes: number }[];
+  responses: { bytes: number }[];
 }
 interface FakeLike {
   stats: Stats;
@@ -71,20 +72,43 @@ function median(xs: number[]): number {
   return Math.round(s[Math.floor(s.length / 2)] * 10) / 10;
 }
 
-async function timed(fake: FakeLike, f: () => Promise<ActionResultLike>): Promise<{ ms: number; syncs: number; maxRequestBytes: number }> {
+interface Measured {
+  ms: number;
+  syncs: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  /** bytes sent (the plan's writes) and received (the values read), over all requests */
+  sentBytes: number;
+  receivedBytes: number;
+}
+
+const sum = (xs: { bytes: number }[]) => xs.reduce((n, x) => n + x.bytes, 0);
+
+async function timed(fake: FakeLike, f: () => Promise<ActionResultLike>): Promise<Measured> {
   const from = fake.stats.requests.length;
+  const answered = fake.stats.responses.length;
   const t = process.hrtime.bigint();
   const r = await f();
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (!r.ok) throw new Error(`bench excel: ${r.message}`);
   const reqs = fake.stats.requests.slice(from);
-  return { ms, syncs: reqs.length, maxRequestBytes: Math.max(0, ...reqs.map((q) => q.bytes)) };
+  const resps = fake.stats.responses.slice(answered);
+  return {
+    ms,
+    syncs: reqs.length,
+    maxRequestBytes: Math.max(0, ...reqs.map((q) => q.bytes)),
+    maxResponseBytes: Math.max(0, ...resps.map((q) => q.bytes)),
+    sentBytes: sum(reqs),
+    receivedBytes: sum(resps),
+  };
 }
 
 /**
  * Insert template (empty workbook) and Score and tier at each size. Syncs and bytes are those of
- * the first run on a freshly filled workbook; the time is the median of 5 re-runs after it (the
- * first run is the warm-up). At 50,000 customers and more, 2 re-runs (`runs` says how many).
+ * the first run on a freshly filled workbook (size = customer rows; Behaviour and Interactions
+ * rows as the demo data has them); the time is the median of 5 re-runs after it (the first run is
+ * the warm-up). At 50,000 customers and more, 2 re-runs (`runs` says how many). Re-runs read the
+ * same (Tiers and Summary are read by shape only) and write the same.
  */
 export async function benchExcel(sizes: number[]): Promise<object[]> {
   const { fixtures, actions } = load();
@@ -105,7 +129,8 @@ export async function benchExcel(sizes: number[]): Promise<object[]> {
     const runs = size >= 50_000 ? 2 : 5;
     const times: number[] = [];
     for (let i = 0; i < runs; i++) times.push((await timed(fake, () => actions.runScoreAndTier("zh-CN", { now: fixtures.NOW }))).ms);
-    lines.push({ name: "excel.scoreAndTier", size, syncs: cold.syncs, maxRequestBytes: cold.maxRequestBytes, medianMs: median(times), runs });
+    const { syncs, maxRequestBytes, maxResponseBytes, sentBytes, receivedBytes } = cold;
+    lines.push({ name: "excel.scoreAndTier", size, syncs, maxRequestBytes, maxResponseBytes, receivedBytes, sentBytes, medianMs: median(times), runs });
   }
   return lines;
 }

@@ -1,6 +1,7 @@
 import { insertTemplate } from "../core/actions/insert-template";
 import { readSettings } from "../core/actions/read-settings";
 import { scoreAndTier } from "../core/actions/score-and-tier";
+import { SCORE_LEAD_TABLE, scoreAndTierNeeds } from "../core/actions/score-reads";
 import { workbookLang } from "../core/actions/sheet-names";
 import { InsightError, message } from "../core/i18n/messages";
 import { todaySerial } from "../core/mapping/dates";
@@ -10,7 +11,7 @@ import { applyPlan, type ApplyOptions, type ApplyResult } from "./apply";
 import type { ActionResult } from "./notify";
 import { requireExcelApi } from "./requirements";
 import { ShellError, shellMessage } from "./shell-messages";
-import { readSnapshot, type ReadOptions, type ShellSnapshot } from "./snapshot";
+import { readSnapshot, type Projection, type ReadOptions, type ShellSnapshot } from "./snapshot";
 
 /**
  * The ribbon's and the pane's actions over a live workbook: read a snapshot, let the core plan,
@@ -61,6 +62,7 @@ async function run<T>(
   options: RunOptions,
   plan: (shell: ShellSnapshot) => { outcome: T; workbookPlan: Parameters<typeof applyPlan>[1] },
   finish: (outcome: T, applied: ApplyResult) => Omit<ActionResult, "action" | "ok" | "lang" | "syncs" | "at">,
+  projection?: Projection,
 ): Promise<ActionResult> {
   let stage: Stage = "check";
   let syncs = 0;
@@ -68,7 +70,7 @@ async function run<T>(
     requireExcelApi();
     return await Excel.run(async (context) => {
       stage = "read";
-      const shell = await readSnapshot(context, options.read);
+      const shell = await readSnapshot(context, options.read, projection);
       syncs = shell.syncs;
       stage = "plan";
       const { outcome, workbookPlan } = plan(shell);
@@ -104,9 +106,13 @@ export function runInsertTemplate(lang: Lang, options: RunOptions = {}): Promise
   );
 }
 
-/** Score and tier (SPEC §3): reference date from Settings or today; writes outputs, Tiers and Summary. */
+/**
+ * Score and tier (SPEC §3): reference date from Settings or today; writes outputs, Tiers and Summary.
+ * Reads only what the scoring uses (core/actions/score-reads.ts), starting with the Customers rows.
+ */
 export function runScoreAndTier(lang: Lang, options: RunOptions = {}): Promise<ActionResult> {
   const now = options.now ?? new Date();
+  const projection: Projection = { needs: (names) => scoreAndTierNeeds(names, lang), lead: SCORE_LEAD_TABLE };
   return run(
     "scoreAndTier",
     lang,
@@ -127,5 +133,6 @@ export function runScoreAndTier(lang: Lang, options: RunOptions = {}): Promise<A
         counts: { customers: outcome.result.customers.length, ...tiers, ...applied.counts },
       };
     },
+    projection,
   );
 }

@@ -54,7 +54,12 @@ export interface ApplyResult {
   counts: ApplyCounts;
 }
 
-const DEFAULTS: Required<ApplyOptions> = { requestBudget: 3_600_000, blockBytes: 900_000 };
+/**
+ * Requests are filled up to 4 MB (estimates run a few % above what is sent; Excel on the web
+ * rejects 5 MB). Value writes go in blocks of ~300 KB so that a request is filled to the budget
+ * rather than closed early by a big block that does not fit.
+ */
+const DEFAULTS: Required<ApplyOptions> = { requestBudget: 4_000_000, blockBytes: 300_000 };
 /** A call's path, method name and framing on the wire, beyond its arguments (measured ~100–200 bytes). */
 const CALL_BYTES = 250;
 /** Below this many text cells in a column, each gets its own "@"; above, the column gets a 2-D format array. */

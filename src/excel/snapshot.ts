@@ -1,16 +1,21 @@
+import type { SheetNeed } from "../core/actions/score-reads";
 import type { CellValue } from "../core/plan/cells";
 import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/plan/snapshot";
-import { gridBytes } from "./text-cells";
+import { CellSizes } from "./cell-sizes";
+import { blankCover, coverTables, put, type Grid, type Used } from "./read-grid";
+import { columnKey, columnsJob, rowsJob, sheetJob, tableRange, type ProjectedTable } from "./read-jobs";
+import { LEAD_ROWS, readNames, type Names, type SheetInfo } from "./read-names";
+import { readValues, type FirstRequest, type RequestScope, type ValueJob } from "./read-values";
 
 /**
  * Reading a WorkbookSnapshot through Office.js in a constant number of requests.
  *
- * Request 1 loads names only (sheets, protection, tables with their row counts and column names,
- * charts): a request cannot call a method on a sheet it has not named yet. Request 2 loads every
- * sheet's used range (values only) with its position and every table's position, and, when the
- * tables' sizes say the answer fits, the values too. Only used ranges too big for one answer
- * (Excel on the web rejects responses over 5 MB; a range read is limited to 5M cells) are read
- * in row blocks, packed several to a request: the request count grows only past ~4 MB of values.
+ * Request 1 loads names (read-names.ts). Request 2 loads every sheet's used range and table
+ * position, the values of the sheets that fit, and as many row blocks of the rest as the answer
+ * budget allows; requests 3… the remaining blocks (read-values.ts). The count grows only past
+ * ~4 MB of values per request. An action that needs only part of the workbook (a Projection,
+ * e.g. Score and tier's core/actions/score-reads.ts) gets only that: some columns of its input
+ * tables, the shape of sheets it rewrites, every other cell "".
  */
 
 /** A table as the shell needs it to apply plans: where it is, header row included. */
@@ -42,237 +47,247 @@ export interface ReadOptions {
   maxBlockRows?: number;
   /** a range read is limited to 5,000,000 cells */
   maxBlockCells?: number;
+  /** body rows of a projection's lead table read with the names (read-names.ts) */
+  leadRows?: number;
 }
 
-const DEFAULTS: Required<ReadOptions> = { responseBudget: 4_000_000, bytesPerCell: 20, maxBlockRows: 20_000, maxBlockCells: 1_000_000 };
-
-interface SheetInfo {
-  ws: Excel.Worksheet;
-  name: string;
-  protected: boolean;
-  tables: { name: string; dataRows: number; headers: string[] }[];
-  charts: string[];
+/** What an action needs of a workbook, decided from its sheet and table names. */
+export interface Projection {
+  needs: (names: WorkbookSnapshot) => Map<string, SheetNeed>;
+  /** a table to start reading with the names (saves a request when it exists) */
+  lead?: string;
 }
 
-interface Used {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  values: CellValue[][] | null;
-}
+const DEFAULTS: Required<ReadOptions> = { responseBudget: 4_000_000, bytesPerCell: 20, maxBlockRows: 20_000, maxBlockCells: 1_000_000, leadRows: LEAD_ROWS };
+const ALL: SheetNeed = { kind: "all" };
+/** Answer bytes of a position (four numbers) or a small load, with its framing. */
+const SMALL_BYTES = 120;
 
-function errorCode(e: unknown): string | undefined {
-  return typeof e === "object" && e !== null && "code" in e && typeof (e as { code: unknown }).code === "string" ? (e as { code: string }).code : undefined;
-}
-
-const tooBig = (e: unknown) => errorCode(e) === "ResponsePayloadSizeLimitExceeded";
-
-async function readNames(context: Excel.RequestContext): Promise<SheetInfo[]> {
-  const sheets = context.workbook.worksheets;
-  sheets.load([
-    "items/name",
-    "items/protection/protected",
-    "items/tables/items/name",
-    "items/tables/items/rows/count",
-    "items/tables/items/columns/items/name",
-    "items/charts/items/name",
-  ]);
-  await context.sync();
-  return sheets.items.map((ws) => ({
-    ws,
-    name: ws.name,
-    protected: ws.protection.protected,
-    tables: ws.tables.items.map((t) => ({ name: t.name, dataRows: t.rows.count, headers: t.columns.items.map((c) => c.name) })),
-    charts: ws.charts.items.map((c) => c.name),
+/** The names as a snapshot without values: what a Projection decides from. */
+function namesOnly(sheets: readonly SheetInfo[]): WorkbookSnapshot {
+  const snap = sheets.map((s): SheetSnapshot => ({
+    name: s.name,
+    originRow: 0,
+    originCol: 0,
+    values: [],
+    tables: s.tables.map((t) => ({ name: t.name, headerRow: 0, firstCol: 0, rowCount: t.bodyRows, headers: t.headers })),
+    protected: s.protected,
   }));
+  return { sheets: snap, tableNames: snap.flatMap((s) => s.tables.map((t) => t.name)) };
 }
 
-interface Positions {
-  used: Used[];
-  tables: TableLocation[][];
-}
+const isBlank = (v: CellValue | undefined | null) => v === "" || v === undefined || v === null;
 
-/** Request 2: used-range and table positions; values too for the sheets in `withValues`. */
-async function readPositions(context: Excel.RequestContext, infos: SheetInfo[], withValues: Set<number>): Promise<Positions> {
-  const usedRanges = infos.map((s, i) => {
-    const r = s.ws.getUsedRangeOrNullObject(true);
-    r.load(withValues.has(i) ? ["rowIndex", "columnIndex", "rowCount", "columnCount", "values"] : ["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-    return r;
-  });
-  const tableRanges = infos.map((s) =>
-    s.tables.map((t) => {
-      const r = s.ws.tables.getItem(t.name).getRange();
-      r.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-      return r;
-    }),
-  );
-  await context.sync();
-  return {
-    used: usedRanges.map((r, i) =>
-      r.isNullObject
-        ? { row: 0, col: 0, rows: 0, cols: 0, values: [] }
-        : { row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount, values: withValues.has(i) ? ((r.values as CellValue[][] | null) ?? null) : null },
-    ),
-    tables: tableRanges.map((rs, i) =>
-      rs.map((r, j) => ({ name: infos[i].tables[j].name, sheet: infos[i].name, row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, colCount: r.columnCount })),
-    ),
-  };
-}
+/** One read: what each sheet needs, what came back, and the jobs still to run. */
+class Read {
+  readonly sizes: CellSizes;
+  readonly needs: SheetNeed[];
+  readonly projected: ProjectedTable[] = [];
+  used: Used[] = [];
+  tables: TableLocation[][] = [];
+  readonly topLeft = new Map<number, CellValue>();
+  /** sheets read whole in request 2 */
+  wholes = new Set<number>();
+  private positioned = false;
 
-interface Block {
-  sheet: number;
-  /** offset in rows from the used range's first row */
-  offset: number;
-  rows: number;
-}
-
-/**
- * Requests 3…: the remaining used ranges in row blocks. Each request is filled up to the budget
- * with the next rows, across sheets, sized by the bytes per cell seen so far.
- */
-async function readBlocks(context: Excel.RequestContext, infos: SheetInfo[], used: Used[], o: Required<ReadOptions>, seenBytesPerCell: number | null): Promise<number> {
-  // Cells differ a lot between sheets (Chinese text vs. figures): each sheet gets its own estimate
-  // once a block of it came back; until then the largest seen anywhere, at least the default.
-  const perSheet = new Map<number, number>();
-  let largest = Math.max(seenBytesPerCell ?? 0, o.bytesPerCell);
-  const estimate = (sheet: number) => perSheet.get(sheet) ?? largest;
-  const grids = new Map<number, CellValue[][]>();
-  const todo: Block[] = [];
-  used.forEach((u, i) => {
-    if (u.values !== null) return;
-    grids.set(i, new Array<CellValue[]>(u.rows));
-    todo.push({ sheet: i, offset: 0, rows: u.rows });
-  });
-  let syncs = 0;
-  while (todo.length) {
-    const batch: Block[] = [];
-    let left = o.responseBudget;
-    while (todo.length) {
-      const next = todo[0];
-      const cols = used[next.sheet].cols;
-      const fit = Math.min(next.rows, o.maxBlockRows, Math.floor(o.maxBlockCells / cols), Math.floor(left / (cols * estimate(next.sheet))));
-      if (fit < 1 && batch.length) break;
-      const rows = Math.max(1, fit);
-      batch.push({ sheet: next.sheet, offset: next.offset, rows });
-      left -= rows * cols * estimate(next.sheet);
-      if (rows === next.rows) todo.shift();
-      else todo[0] = { sheet: next.sheet, offset: next.offset + rows, rows: next.rows - rows };
-    }
-    const ranges = batch.map((b) => {
-      const u = used[b.sheet];
-      return infos[b.sheet].ws.getRangeByIndexes(u.row + b.offset, u.col, b.rows, u.cols).load("values");
+  constructor(
+    readonly names: Names,
+    needs: Map<string, SheetNeed>,
+    readonly o: Required<ReadOptions>,
+  ) {
+    this.sizes = new CellSizes(o.bytesPerCell);
+    this.needs = names.sheets.map((s) => needs.get(s.name) ?? ALL);
+    names.sheets.forEach((s, i) => {
+      const need = this.needs[i];
+      if (need.kind !== "columns") return;
+      for (const t of need.tables) {
+        const table = s.tables.find((x) => x.name === t.name);
+        if (!table) continue;
+        const cells = new Map(t.columns.map((c) => [c.index, new Array<CellValue>(table.bodyRows)]));
+        this.projected.push({ sheet: i, table, columns: t.columns, cells, full: new Map(), header: null, unchecked: [] });
+      }
     });
-    syncs++;
-    try {
-      await context.sync();
-    } catch (e) {
-      // The guess of bytes per cell was low: ask again for less (reads change nothing).
-      if (!tooBig(e) || batch.every((b) => b.rows === 1)) throw e;
-      largest *= 2;
-      for (const b of batch) perSheet.set(b.sheet, estimate(b.sheet) * 2);
-      todo.unshift(...batch);
-      continue;
-    }
-    batch.forEach((b, k) => {
-      const values = ranges[k].values as CellValue[][];
-      const grid = grids.get(b.sheet) as CellValue[][];
-      for (let r = 0; r < b.rows; r++) grid[b.offset + r] = values[r];
-      // What came back is the best estimate of what is still to come, with a margin.
-      const seen = (gridBytes(values) / (b.rows * used[b.sheet].cols)) * 1.15;
-      perSheet.set(b.sheet, Math.max(seen, 2));
-      largest = Math.max(largest, seen);
+    this.takeLead();
+    this.chooseWholes();
+  }
+
+  /** The lead rows came with the names: keep the needed columns (and whole rows whose needed cells are blank). */
+  private takeLead(): void {
+    const lead = this.names.lead;
+    const p = lead && this.projected.find((x) => x.table.name.toLowerCase() === lead.table.toLowerCase());
+    if (!lead || !p) return;
+    const [header, ...body] = lead.values;
+    p.header = header;
+    body.forEach((row, r) => {
+      for (const c of p.columns) (p.cells.get(c.index) as CellValue[])[r] = row[c.index];
+      if (p.columns.length > 0 && p.columns.every((c) => isBlank(row[c.index]))) p.full.set(r, row);
+    });
+    // Every column measured: the unread ones too tell how long this workbook's numbers and texts are.
+    const defs = new Map(p.columns.map((c) => [c.index, c.def]));
+    (header ?? []).forEach((_, j) => this.sizes.measure(columnKey(p.table.name, j), defs.get(j), body.map((row) => row[j])));
+  }
+
+  private leadRows(p: ProjectedTable): number {
+    const lead = this.names.lead;
+    return lead && lead.table.toLowerCase() === p.table.name.toLowerCase() ? Math.max(0, lead.values.length - 1) : 0;
+  }
+
+  /** Sheets read in full come whole with the positions when their tables say they fit; a surprise costs one more request. */
+  private chooseWholes(): void {
+    let budget = this.o.responseBudget;
+    this.names.sheets.forEach((s, i) => {
+      if (this.needs[i].kind !== "all") return;
+      const est = s.tables.reduce((n, t) => n + (t.bodyRows + 1) * t.headers.length * this.sizes.any(), 0);
+      if (est <= budget) {
+        this.wholes.add(i);
+        budget -= est;
+      }
     });
   }
-  for (const [i, grid] of grids) used[i].values = grid;
-  return syncs;
-}
 
-function estimateTables(info: SheetInfo, bytesPerCell: number): number {
-  return info.tables.reduce((n, t) => n + (t.dataRows + 1) * t.headers.length * bytesPerCell, 0);
-}
-
-/**
- * A table's blank cells are not "used" for getUsedRange(valuesOnly), but the ExcelJS shell's
- * snapshot counts a table's whole range as used: pad with "" so both shells hand the core the same grid.
- */
-function coverTables(u: Used, tables: TableLocation[]): { originRow: number; originCol: number; values: CellValue[][] } {
-  const values = u.values ?? [];
-  const hasValues = values.length > 0;
-  let r1 = hasValues ? u.row : Infinity;
-  let c1 = hasValues ? u.col : Infinity;
-  let r2 = hasValues ? u.row + values.length - 1 : -1;
-  let c2 = hasValues ? u.col + u.cols - 1 : -1;
-  for (const t of tables) {
-    r1 = Math.min(r1, t.row);
-    c1 = Math.min(c1, t.col);
-    r2 = Math.max(r2, t.row + t.rowCount - 1);
-    c2 = Math.max(c2, t.col + t.colCount - 1);
+  jobs(): ValueJob[] {
+    return this.projected.filter((p) => p.columns.length > 0).map((p) => columnsJob(p, this.leadRows(p), this.sizes));
   }
-  if (r2 < 0) return { originRow: 0, originCol: 0, values: [] };
-  if (hasValues && r1 === u.row && c1 === u.col && r2 === u.row + values.length - 1 && c2 === u.col + u.cols - 1) return { originRow: r1, originCol: c1, values };
-  const grid: CellValue[][] = [];
-  for (let r = r1; r <= r2; r++) {
-    const src = values[r - u.row];
-    const line = new Array<CellValue>(c2 - c1 + 1);
-    for (let c = c1; c <= c2; c++) line[c - c1] = (src ? src[c - u.col] : undefined) ?? "";
-    grid.push(line);
+
+  /** Request 2's own loads: positions, whole sheets, header rows, top-left cells. */
+  first(): FirstRequest {
+    const sheets = this.names.sheets;
+    let delivered: (() => void) | null = null;
+    return {
+      bytes: () => {
+        let n = 0;
+        sheets.forEach((s, i) => {
+          n += SMALL_BYTES * (1 + s.tables.length);
+          if (this.wholes.has(i)) n += s.tables.reduce((m, t) => m + (t.bodyRows + 1) * t.headers.length * this.sizes.any(), 0);
+        });
+        for (const p of this.projected) if (!p.header) n += p.table.headers.length * this.sizes.any();
+        return n + SMALL_BYTES * this.topLeftSheets().length;
+      },
+      queue: (scope) => {
+        delivered = this.queuePositions(scope);
+      },
+      deliver: () => delivered?.(),
+      shrink: () => {
+        if (this.wholes.size === 0) return false;
+        this.wholes = new Set();
+        return true;
+      },
+    };
   }
-  return { originRow: r1, originCol: c1, values: grid };
+
+  private topLeftSheets(): number[] {
+    return this.needs.flatMap((n, i) => ((n.kind === "shape" || n.kind === "columns") && n.topLeft ? [i] : []));
+  }
+
+  private queuePositions(scope: RequestScope): () => void {
+    const pos = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
+    const sheets = this.names.sheets;
+    const used = sheets.map((s, i) => s.ws.getUsedRangeOrNullObject(true).load(this.wholes.has(i) ? [...pos, "values"] : pos));
+    const tables = sheets.map((s) => s.tables.map((t) => tableRange(scope, t.name).load(pos)));
+    const headers = this.projected.map((p) => (p.header ? null : tableRange(scope, p.table.name).getRow(0).load("values")));
+    const corners = this.topLeftSheets().map((i) => ({ i, cell: sheets[i].ws.getCell(0, 0).load("values") }));
+    return () => {
+      this.used = used.map((r, i) =>
+        r.isNullObject
+          ? { row: 0, col: 0, rows: 0, cols: 0, values: [] }
+          : { row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount, values: this.wholes.has(i) ? ((r.values as CellValue[][] | null) ?? null) : null },
+      );
+      for (const u of this.used) if (u.values && u.rows * u.cols >= 1000) this.sizes.measureGrid(u.values);
+      this.tables = tables.map((rs, i) => rs.map((r, j) => ({ name: sheets[i].tables[j].name, sheet: sheets[i].name, row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, colCount: r.columnCount })));
+      headers.forEach((h, k) => {
+        if (h) this.projected[k].header = (h.values as CellValue[][])[0];
+      });
+      for (const { i, cell } of corners) this.topLeft.set(i, (cell.values as CellValue[][])[0][0]);
+      this.positioned = true;
+    };
+  }
+
+  private sheetJobsQueued = false;
+
+  /** After each request: blocks of sheets too big to come whole, and whole rows where the needed cells were blank. */
+  more(): ValueJob[] {
+    if (!this.positioned) return [];
+    const jobs: ValueJob[] = [];
+    if (!this.sheetJobsQueued) {
+      this.sheetJobsQueued = true;
+      this.used.forEach((u, i) => {
+        if (this.needs[i].kind !== "all" || u.values !== null) return;
+        u.values = new Array<CellValue[]>(u.rows);
+        jobs.push(sheetJob(this.names.sheets[i].ws, `sheet\u0000${this.names.sheets[i].name}`, u, u.values, this.sizes));
+      });
+    }
+    for (const p of this.projected) jobs.push(...this.blankRowJobs(p));
+    return jobs;
+  }
+
+  private location(p: ProjectedTable): TableLocation {
+    return this.tables[p.sheet].find((t) => t.name === p.table.name) as TableLocation;
+  }
+
+  /**
+   * Rows whose needed cells are all blank, inside the used range: whether the row is blank decides
+   * whether the core reads it at all, and only the other cells can tell. Read them whole.
+   */
+  private blankRowJobs(p: ProjectedTable): ValueJob[] {
+    // Without a needed column the core reads none of the table's rows (no name, no customer id).
+    if (p.columns.length === 0) return [];
+    const u = this.used[p.sheet];
+    const body = this.location(p).row + 1;
+    const rows: number[] = [];
+    for (const [from, count] of p.unchecked) {
+      for (let r = Math.max(from, u.row - body); r < Math.min(from + count, u.row + u.rows - body); r++) {
+        if (!p.full.has(r) && p.columns.every((c) => isBlank((p.cells.get(c.index) as CellValue[])[r]))) rows.push(r);
+      }
+    }
+    p.unchecked = [];
+    const jobs: ValueJob[] = [];
+    let i = 0;
+    while (i < rows.length) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      jobs.push(rowsJob(p, rows[i], j - i + 1, this.sizes));
+      i = j + 1;
+    }
+    return jobs;
+  }
+
+  private projectedGrid(i: number): Grid {
+    const g = blankCover(this.used[i], this.tables[i]);
+    for (const p of this.projected.filter((x) => x.sheet === i)) {
+      const at = this.location(p);
+      (p.header ?? []).forEach((v, j) => put(g, at.row, at.col + j, v));
+      for (const c of p.columns) {
+        const col = p.cells.get(c.index) as CellValue[];
+        for (let r = 0; r < col.length; r++) put(g, at.row + 1 + r, at.col + c.index, col[r]);
+      }
+      for (const [r, line] of p.full) line.forEach((v, j) => put(g, at.row + 1 + r, at.col + j, v));
+    }
+    return g;
+  }
+
+  snapshot(syncs: number): ShellSnapshot {
+    const sheets: SheetSnapshot[] = this.names.sheets.map((info, i) => {
+      const tables: TableSnapshot[] = this.tables[i].map((t, j) => ({ name: t.name, headerRow: t.row, firstCol: t.col, rowCount: t.rowCount - 1, headers: info.tables[j].headers }));
+      const kind = this.needs[i].kind;
+      const grid = kind === "all" ? coverTables(this.used[i], this.tables[i]) : kind === "shape" ? blankCover(this.used[i], this.tables[i]) : this.projectedGrid(i);
+      const corner = this.topLeft.get(i);
+      if (corner !== undefined) put(grid, 0, 0, corner);
+      return { name: info.name, ...grid, tables, protected: info.protected };
+    });
+    return {
+      snapshot: { sheets, tableNames: sheets.flatMap((s) => s.tables.map((t) => t.name)) },
+      tables: this.tables.flat(),
+      charts: new Map(this.names.sheets.map((s) => [s.name, s.charts])),
+      syncs,
+    };
+  }
 }
 
-/** Read what the core's actions need: every sheet's used values, tables, protection and charts. */
-export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ShellSnapshot> {
+/** Read what an action needs (everything, without a projection): used values, tables, protection and charts. */
+export async function readSnapshot(context: Excel.RequestContext, options: ReadOptions = {}, projection?: Projection): Promise<ShellSnapshot> {
   const o = { ...DEFAULTS, ...options };
-  const infos = await readNames(context);
-  let syncs = 1;
-  // Values come with the positions when the tables' sizes say they fit one answer; sheets without
-  // tables are small in our layout (Summary), and a surprise only costs one more request.
-  const withValues = new Set<number>();
-  let budget = o.responseBudget;
-  infos.forEach((info, i) => {
-    const est = estimateTables(info, o.bytesPerCell);
-    if (est <= budget) {
-      withValues.add(i);
-      budget -= est;
-    }
-  });
-  let pos: Positions;
-  try {
-    syncs++;
-    pos = await readPositions(context, infos, withValues);
-  } catch (e) {
-    if (!tooBig(e)) throw e;
-    syncs++;
-    pos = await readPositions(context, infos, new Set());
-  }
-  if (pos.used.some((u) => u.values === null)) {
-    // Values already read tell how big a cell is in this workbook.
-    let bytes = 0;
-    let cells = 0;
-    for (const u of pos.used) {
-      if (u.values === null || u.rows * u.cols < 1000) continue;
-      bytes += gridBytes(u.values);
-      cells += u.rows * u.cols;
-    }
-    syncs += await readBlocks(context, infos, pos.used, o, cells ? (bytes / cells) * 1.15 : null);
-  }
-
-  const sheets: SheetSnapshot[] = infos.map((info, i) => {
-    const u = pos.used[i];
-    const tables: TableSnapshot[] = pos.tables[i].map((t, j) => ({
-      name: t.name,
-      headerRow: t.row,
-      firstCol: t.col,
-      rowCount: t.rowCount - 1,
-      headers: info.tables[j].headers,
-    }));
-    return { name: info.name, ...coverTables(u, pos.tables[i]), tables, protected: info.protected };
-  });
-  return {
-    snapshot: { sheets, tableNames: sheets.flatMap((s) => s.tables.map((t) => t.name)) },
-    tables: pos.tables.flat(),
-    charts: new Map(infos.map((s) => [s.name, s.charts])),
-    syncs,
-  };
+  const names = await readNames(context, projection?.lead, o.leadRows);
+  const read = new Read(names, projection ? projection.needs(namesOnly(names.sheets)) : new Map(), o);
+  const syncs = await readValues(context, read.jobs(), o, read.first(), () => read.more());
+  return read.snapshot(names.syncs + syncs);
 }
