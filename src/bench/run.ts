@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   if (want("core")) print(benchCore([1000, 10000, 100000]));
   if (want("cli")) print(await (await import("./cli")).benchCli([1000, 10000, 100000]));
   if (want("clean")) print(benchClean([1000, 10000, 100000]));
-  if (want("excel")) print(await benchExcel([1000, 20000, 100000]));
+  if (want("excel")) print(await benchExcel([1000, 10000, 20000, 100000]));
   if (want("pane")) print(await benchPane());
 }
 
