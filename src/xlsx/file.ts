@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import { InsightError } from "../core/i18n/messages";
+import { checkBeforeLoad } from "./guard";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** OLE compound files: legacy .xls, and every password-encrypted .xlsx. */
@@ -19,6 +20,8 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new InsightError("fileNotFound", { file });
   }
   if (!startsWith(buf, ZIP_MAGIC) || startsWith(buf, CFB_MAGIC)) throw new InsightError("notXlsx", { file });
+  // ExcelJS 4.4.0 trusts sizes and ranges on load (CVEs with no fix): nothing reaches it unchecked
+  await checkBeforeLoad(file, buf);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings/types";
 import type { CellValue } from "../../src/core/plan/cells";
 import type { NSheet, NValue, NWorkbook } from "./model";
 import type { View } from "./shells";
+import { CRAFTS, SHEET, craftedMinimal, minimalParts, packageOf, withZipBomb } from "./crafted";
 
 export type ActionExpect =
   | { ok: true; check?: (v: View) => void }
@@ -778,6 +779,9 @@ export const CASES: CorpusCase[] = [
   { kind: "file", name: "a legacy .xls (OLE compound file with a BIFF8 Workbook stream)", fileName: "old.xls", bytes: legacyXls, refused: "notXlsx" },
   { kind: "file", name: "an empty file", fileName: "empty.xlsx", bytes: () => Buffer.alloc(0), refused: "notXlsx" },
   { kind: "file", name: "a password-protected .xlsx (OLE file with EncryptionInfo and EncryptedPackage)", fileName: "secret.xlsx", bytes: encryptedXlsx, refused: "notXlsx" },
+  // crafted for ExcelJS's load-time denial-of-service CVEs (crafted.ts): refused by the pre-load guard
+  ...CRAFTS.map((c): FileCase => ({ kind: "file", name: `crafted: ${c.name}`, fileName: c.fileName, bytes: () => craftedMinimal(c), refused: c.refused })),
+  { kind: "file", name: "crafted: CVE-2026-78206, a zip bomb (a sheet that unpacks to 80 MB from 80 KB, declared as 4 KB)", fileName: "zip-bomb.xlsx", bytes: () => withZipBomb(packageOf(minimalParts()), SHEET, 80), refused: "unsafeWorkbookSize" },
 ];
 
 export { compoundFile, encryptedXlsx };

@@ -77,6 +77,22 @@ export const MESSAGES = {
     zh: "无法读取「{file}」: 不是有效的 .xlsx 文件 (可能已损坏、加密或为其他格式)。",
     en: "Cannot read '{file}': it is not a valid .xlsx file (it may be damaged, password-protected or another format).",
   },
+  unsafeWorkbookSize: {
+    zh: "无法安全读取「{file}」: 解压后的内容超过 {limit} (在 {part} 处超出), 而文件本身只有 {size}。比例如此悬殊的文件是“压缩炸弹”或并非普通工作簿, 命令行没有继续读取。未修改任何文件, 也未写出结果。",
+    en: "Cannot safely read '{file}': unpacked, its contents grow past {limit} (at {part}) from a file of {size}. A package this far out of proportion is a zip bomb or no ordinary workbook, so the command line stopped reading it. Nothing was changed or written.",
+  },
+  unsafeWorkbookBounds: {
+    zh: "无法安全读取「{file}」: {part} 中的 {element} 超出界限 (最大 {limit})。Excel 不会写出这样的文件, 而命令行读取 .xlsx 所用的库 (ExcelJS) 处理它会停滞或耗尽内存。未修改任何文件, 也未写出结果。",
+    en: "Cannot safely read '{file}': {part} holds {element}, out of bounds (at most {limit}). Excel does not write such a file, and ExcelJS, the library the command line reads .xlsx files with, would stall or run out of memory on it. Nothing was changed or written.",
+  },
+  unsafeWorkbookArea: {
+    zh: "无法安全读取「{file}」: 工作簿中 {element} 的范围合计 {cells} 个单元格, 超过命令行可接受的 {limit} 个 (在 {part} 处超出)。命令行读取 .xlsx 所用的库 (ExcelJS) 会把数据验证、合并单元格和名称的范围逐个单元格展开, 处理此文件会停滞或耗尽内存。这类范围在 Excel 中可能完全正常 (例如对整列设置数据验证): 请在 Excel 中把它们缩小到实际使用的行, 然后重试。未修改任何文件, 也未写出结果。",
+    en: "Cannot safely read '{file}': the workbook's {element} ranges cover {cells} cells in all, more than the {limit} the command line accepts (passed in {part}). ExcelJS, the library it reads .xlsx files with, expands data-validation, merged and named ranges cell by cell and would stall or run out of memory. Such ranges can be perfectly normal in Excel (a validation on whole columns, say): shrink them to the rows in use in Excel, then try again. Nothing was changed or written.",
+  },
+  unsafeWorkbookMerges: {
+    zh: "无法安全读取「{file}」: {part} 有 {count} 个合并区域, 超过命令行可接受的 {limit} 个。命令行读取 .xlsx 所用的库 (ExcelJS) 会把每个合并区域与之前的所有合并区域逐一比较, 处理此文件需要极长时间。请在 Excel 中减少合并单元格后重试。未修改任何文件, 也未写出结果。",
+    en: "Cannot safely read '{file}': {part} has {count} merged ranges, more than the {limit} the command line accepts. ExcelJS, the library it reads .xlsx files with, compares each merged range with every earlier one, so this file would take very long. Unmerge cells in Excel, then try again. Nothing was changed or written.",
+  },
   fileNotFound: {
     zh: "找不到文件「{file}」。",
     en: "File not found: '{file}'.",

@@ -44,9 +44,10 @@ import { escapeXml, findTags, readAttr } from "../charts/xml";
 import { chartSpecs } from "../save";
 import { EditGrid } from "./edits";
 import { writeFreshSheet } from "./fresh";
-import { CONTENT_TYPES, CT, REL, WORKBOOK, partRels, sheetEntries, sheetTables, stylesPart, type SheetEntry, type TableEntry } from "./package";
+import { PackageGuard } from "../guard";
+import { CONTENT_TYPES, CT, REL, WORKBOOK, partRels, sharedStringsPart, sheetEntries, sheetTables, stylesPart, type SheetEntry, type TableEntry } from "./package";
 import { patchSheet } from "./patch";
-import { packageSnapshot } from "./read";
+import { OutOfGrid, packageSnapshot } from "./read";
 import { tableRefOf, tableXml } from "./sheet-parts";
 import { StyleBook, UnsupportedPackage } from "./styles";
 import { PartSink, TextSink, ZipReader, ZipWriter, packText, type PackedPart } from "./zip";
@@ -59,12 +60,33 @@ export interface OpenedPackage {
   snapshot: WorkbookSnapshot;
 }
 
-/** Read a package and its snapshot. Throws ZipFormatError when it is no zip this path reads. */
+/**
+ * Read a package and its snapshot. Throws ZipFormatError when it is no zip this path reads, and
+ * the guard's InsightError (src/xlsx/guard) when it is unsafe to read at all. Every part this
+ * path inflates goes through the guard as it is inflated: the small parts first, so a zip bomb
+ * anywhere is found before the big sheets are read; the sheets and shared strings as the
+ * snapshot decodes them, so they are inflated once for both (and the reader bounds the rows
+ * and cells it scans itself: read.ts, OutOfGrid).
+ */
 export async function readPackage(file: string): Promise<OpenedPackage> {
-  const zip = new ZipReader(await fs.readFile(file));
+  const buf = await fs.readFile(file);
+  const guard = new PackageGuard(file, buf.length);
+  const zip = new ZipReader(buf, guard);
   // 1904-based serials would need shifting everywhere; ExcelJS converts them, so it takes these
   if (/\sdate1904="(?:1|true)"/.test(zip.text(WORKBOOK))) throw new UnsupportedPackage("1904 date system");
-  return { zip, snapshot: packageSnapshot(zip) };
+  const sheets = sheetEntries(zip).map((s) => s.part);
+  const sst = sharedStringsPart(zip);
+  guard.rowsAndCellsCheckedByReader(sheets);
+  guard.checkRest(zip, new Set([...sheets, ...(sst ? [sst] : [])]));
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = packageSnapshot(zip);
+  } catch (e) {
+    if (e instanceof OutOfGrid) guard.outOfGrid(e.part, e.element);
+    throw e;
+  }
+  guard.checkRest(zip);
+  return { zip, snapshot };
 }
 
 /** Rewrites an attribute of the first start tag of `tag` in xml. */

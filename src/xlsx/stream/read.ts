@@ -2,6 +2,7 @@ import { denseSheet, tableFromRef, type SparseRow } from "../sparse-sheet";
 import type { CellValue } from "../../core/plan/cells";
 import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../core/plan/snapshot";
 import { isoToSerial } from "../../core/mapping/dates";
+import { MAX_COLS, MAX_ROWS } from "../guard/limits";
 import { unescapeXml } from "../charts/xml";
 import { sharedStringsPart, sheetEntries, sheetTables, type TableEntry } from "./package";
 import type { ZipReader } from "./zip";
@@ -75,12 +76,27 @@ function colOf(ref: string): number {
 }
 
 /** The element prefix used in a part ("x:" for <x:sheetData>, "" for the default namespace). */
-function prefixOf(xml: string, localName: string): { prefix: string; at: number } {
+export function prefixOf(xml: string, localName: string): { prefix: string; at: number } {
   const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${localName}\\b`).exec(xml);
   return m ? { prefix: m[1] ?? "", at: m.index } : { prefix: "", at: -1 };
 }
 
 const isTagEnd = (ch: number) => ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13;
+
+/**
+ * A row or cell past XFD1048576. The snapshot is dense from the first to the last row and column
+ * it finds, so one cell at row 10^9 or column 10^8 would exhaust memory. scanSheet checks every
+ * row and cell as it reads them — it parses each one anyway, so this costs nothing, where a
+ * separate pass of the guard (src/xlsx/guard) over a 100,000-row sheet costs a quarter second.
+ */
+export class OutOfGrid extends Error {
+  constructor(
+    readonly element: string,
+    readonly part = "",
+  ) {
+    super(`${part}: ${element} is outside XFD1048576`);
+  }
+}
 
 /**
  * Calls `cell(row, col, value)` for every non-empty cell of a worksheet part, in document order.
@@ -104,6 +120,7 @@ export function scanSheet(xml: string, sst: string[], cell: (row: number, col: n
     const tagEnd = xml.indexOf(">", rs);
     const r = attr(xml.slice(rs + ROW.length, tagEnd), "r");
     row = r ? Number(r) - 1 : row + 1;
+    if (row >= MAX_ROWS) throw new OutOfGrid(r ? `<${p}row r="${r}">` : `<${p}row> (row ${row + 1})`);
     if (xml.charCodeAt(tagEnd - 1) === 47) {
       pos = tagEnd + 1;
       continue;
@@ -123,6 +140,7 @@ export function scanSheet(xml: string, sst: string[], cell: (row: number, col: n
       const attrs = xml.slice(cs + C.length, selfClosing ? ce - 1 : ce);
       const ref = attr(attrs, "r");
       col = ref ? colOf(ref) : col + 1;
+      if (col >= MAX_COLS) throw new OutOfGrid(ref ? `<${p}c r="${ref}">` : `<${p}c> (column ${col + 1})`);
       if (selfClosing) {
         cp = ce + 1;
         continue;
@@ -196,7 +214,11 @@ export function packageSnapshot(zip: ZipReader): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   for (const s of sheetEntries(zip)) {
     const tables = sheetTables(zip, s.part).map(tableSnapshot).filter((t): t is TableSnapshot => t !== null);
-    sheets.push(sheetSnapshotFromXml(s.name, zip.text(s.part), tables, sst));
+    try {
+      sheets.push(sheetSnapshotFromXml(s.name, zip.text(s.part), tables, sst));
+    } catch (e) {
+      throw e instanceof OutOfGrid ? new OutOfGrid(e.element, s.part) : e;
+    }
   }
   return { sheets, tableNames: sheets.flatMap((s) => s.tables.map((t) => t.name)) };
 }

@@ -18,6 +18,18 @@ export interface ZipEntry {
 
 export class ZipFormatError extends Error {}
 
+/**
+ * What watches every part a reader inflates: the pre-load guard (src/xlsx/guard). It says how
+ * many bytes a part may unpack to, hears how many it did, and sees its text before the reader
+ * scans it — so the guard and the reader share one inflate of each part.
+ */
+export interface PartWatch {
+  limit(name: string): number;
+  /** `size` is limit + 1 when inflating stopped at the limit */
+  inflated(name: string, size: number): void;
+  decoded(name: string, text: string): void;
+}
+
 const SIG_EOCD = 0x06054b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
@@ -25,7 +37,10 @@ const SIG_LOCAL = 0x04034b50;
 export class ZipReader {
   readonly entries = new Map<string, ZipEntry>();
 
-  constructor(readonly buf: Buffer) {
+  constructor(
+    readonly buf: Buffer,
+    private readonly watch?: PartWatch,
+  ) {
     const end = findEocd(buf);
     const count = buf.readUInt16LE(end + 10);
     let p = buf.readUInt32LE(end + 16);
@@ -66,9 +81,22 @@ export class ZipReader {
     const e = this.entries.get(name);
     if (!e) throw new ZipFormatError(`package has no part ${name}`);
     const raw = this.raw(e);
-    if (e.method === 0) return raw;
-    if (e.method === 8) return zlib.inflateRawSync(raw);
-    throw new ZipFormatError(`${name}: compression method ${e.method} is not supported`);
+    if (e.method !== 0 && e.method !== 8) throw new ZipFormatError(`${name}: compression method ${e.method} is not supported`);
+    const out = e.method === 0 ? raw : this.inflate(name, raw);
+    this.watch?.inflated(name, out.length);
+    return out;
+  }
+
+  /** zlib stops as soon as the output passes maxOutputLength: a zip bomb costs the limit, not its size. */
+  private inflate(name: string, raw: Buffer): Buffer {
+    if (!this.watch) return zlib.inflateRawSync(raw);
+    const limit = this.watch.limit(name);
+    try {
+      return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) });
+    } catch (err) {
+      if ((err as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") this.watch.inflated(name, limit + 1);
+      throw err;
+    }
   }
 
   /** The start of a part's text (about the first `bytes` compressed bytes' worth): for its head elements. */
@@ -77,11 +105,14 @@ export class ZipReader {
     if (!e) throw new ZipFormatError(`package has no part ${name}`);
     const raw = this.raw(e);
     if (e.method === 0) return raw.subarray(0, bytes).toString("utf8");
-    return zlib.inflateRawSync(raw.subarray(0, bytes), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString("utf8");
+    const limit = this.watch ? { maxOutputLength: Math.max(1, this.watch.limit(name)) } : {};
+    return zlib.inflateRawSync(raw.subarray(0, bytes), { finishFlush: zlib.constants.Z_SYNC_FLUSH, ...limit }).toString("utf8");
   }
 
   text(name: string): string {
-    return this.read(name).toString("utf8");
+    const text = this.read(name).toString("utf8");
+    this.watch?.decoded(name, text);
+    return text;
   }
 
   textOr(name: string, fallback: string): string {
