@@ -1,6 +1,5 @@
 import { insertTemplate } from "../core/actions/insert-template";
 import { readSettings } from "../core/actions/read-settings";
-import { scoreAndTier } from "../core/actions/score-and-tier";
 import { SCORE_LEAD_TABLE, scoreAndTierNeeds } from "../core/actions/score-reads";
 import { workbookLang } from "../core/actions/sheet-names";
 import { InsightError, message } from "../core/i18n/messages";
@@ -110,7 +109,15 @@ export function runInsertTemplate(lang: Lang, options: RunOptions = {}): Promise
  * Score and tier (SPEC §3): reference date from Settings or today; writes outputs, Tiers and Summary.
  * Reads only what the scoring uses (core/actions/score-reads.ts), starting with the Customers rows.
  */
-export function runScoreAndTier(lang: Lang, options: RunOptions = {}): Promise<ActionResult> {
+export async function runScoreAndTier(lang: Lang, options: RunOptions = {}): Promise<ActionResult> {
+  // The engine and its texts are the largest part of the code and only Score needs them: fetched
+  // on first use (from our own origin), so the pane and the ribbon start without them.
+  let scoreAndTier: typeof import("../core/actions/score-and-tier").scoreAndTier;
+  try {
+    ({ scoreAndTier } = await import("../core/actions/score-and-tier"));
+  } catch (e) {
+    return failure("scoreAndTier", lang, e, "check", 0);
+  }
   const now = options.now ?? new Date();
   const projection: Projection = { needs: (names) => scoreAndTierNeeds(names, lang), lead: SCORE_LEAD_TABLE };
   return run(
