@@ -1,31 +1,22 @@
+import { ascendingOrder, sortKey } from "./order";
+
 /**
  * Mid-rank percentile P(x) = (#values < x + 0.5 · #values = x) / n (SPEC §3): units do not
- * matter, ties share one rank, and one huge value does not flatten the rest.
- * All members are scored with one sort and one binary search each (O(n log n)); NaN counts as 0.
+ * matter, ties share one rank, and one huge value does not flatten the rest. NaN counts as 0.
+ * Ranked by one linear-time ordering of the indices, so no binary search per member; a caller that
+ * already holds the order (from ascendingOrder of the same values) passes it to save the sort.
  */
-export function midRankPercentiles(values: ArrayLike<number>): Float64Array {
+export function midRankPercentiles(values: ArrayLike<number>, order: Int32Array = ascendingOrder(values)): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
-  if (n === 0) return out;
-  const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    sorted[i] = v !== v ? 0 : v;
-  }
-  sorted.sort();
-  // For each sorted position, the P of its value: computed once per run of equal values.
-  const pAt = new Float64Array(n);
   let start = 0;
   while (start < n) {
+    const v = sortKey(values[order[start]]);
     let end = start + 1;
-    while (end < n && sorted[end] === sorted[start]) end++;
+    while (end < n && sortKey(values[order[end]]) === v) end++;
     const p = (start + 0.5 * (end - start)) / n;
-    for (let k = start; k < end; k++) pAt[k] = p;
+    for (let k = start; k < end; k++) out[order[k]] = p;
     start = end;
-  }
-  for (let i = 0; i < n; i++) {
-    const raw = values[i];
-    out[i] = pAt[lowerBound(sorted, raw !== raw ? 0 : raw)];
   }
   return out;
 }

@@ -29,7 +29,14 @@ export function fixedAscendingScore(x: number, cut: readonly number[]): number {
  * is unknown: such a customer ranks as the least recent (score 1 in both modes), not as fresh.
  * Missing F and M are 0 (SPEC: missing numbers count as 0).
  */
-export function rfmScores(recencyDays: Float64Array, frequency: Float64Array, monetary: Float64Array, s: Settings): RfmScores {
+export function rfmScores(
+  recencyDays: Float64Array,
+  frequency: Float64Array,
+  monetary: Float64Array,
+  s: Settings,
+  /** percentiles of frequency and monetary when the caller already has them (same population) */
+  known?: { pFrequency: Float64Array; pMonetary: Float64Array },
+): RfmScores {
   const n = recencyDays.length;
   const r = new Uint8Array(n);
   const f = new Uint8Array(n);
@@ -45,8 +52,8 @@ export function rfmScores(recencyDays: Float64Array, frequency: Float64Array, mo
   const negDays = new Float64Array(n);
   for (let i = 0; i < n; i++) negDays[i] = -recencyDays[i];
   const pr = midRankPercentiles(negDays);
-  const pf = midRankPercentiles(frequency);
-  const pm = midRankPercentiles(monetary);
+  const pf = known ? known.pFrequency : midRankPercentiles(frequency);
+  const pm = known ? known.pMonetary : midRankPercentiles(monetary);
   for (let i = 0; i < n; i++) {
     r[i] = quintile(pr[i]);
     f[i] = quintile(pf[i]);

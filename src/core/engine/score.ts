@@ -1,22 +1,20 @@
 import type { BehaviourRecord, CustomerRecord, InteractionRecord } from "../mapping/records";
 import type { Settings } from "../settings/types";
-import { analyseBehaviour, type BehaviourCurrent } from "./behaviour";
+import { analyseBehaviour, type BehaviourAnalysis } from "./behaviour";
+import { FLAG, FOLLOW_UP, ScoredColumns, segmentSlot, tierSlot } from "./columns";
 import { buildConclusions } from "./conclusions";
-import { coreFlags, customerTypeOf } from "./core";
-import { keyFieldGaps, missingFields, zeroedGaps } from "./datastatus";
-import { followUpOf } from "./followup";
-import { idKey } from "./ids";
-import { midRankPercentiles } from "./percentile";
+import { customerTypeOf } from "./core";
+import { CustomerIndex } from "./customer-index";
+import { GAP, GapLists, keyFieldGaps, zeroedGaps } from "./datastatus";
+import { followUpInto, type FollowUp } from "./followup";
+import { scorePopulation, type Population } from "./population";
 import { prospectScore } from "./prospect";
-import { issuesOf, reasonOf, traitsOf } from "./reasons";
+import { IssueLists, Reasons, TraitLists, type IssueInput, type ReasonInput, type TraitInput } from "./reasons";
 import type { CustomerResult, ScoreResult } from "./result";
-import { rfmScores } from "./rfm";
 import { eightSegment, tenSegment } from "./segments";
 import { buildSummary } from "./summary";
-import { tenureMonths } from "./tenure";
 import { tierFor } from "./tier";
-import type { DataGap, ScoreKind, SegmentId } from "./types";
-import { valueScores } from "./value";
+import type { ScoreKind, SegmentId } from "./types";
 
 export type { CustomerResult, ScoreResult } from "./result";
 
@@ -34,141 +32,133 @@ export interface ScoreInput {
  * Customers are matched to Behaviour by idKey(客户编号); a blank id has no Behaviour. Two
  * customers with the same id both get that id's Behaviour and both count in the population;
  * each is flagged 客户编号重复 in its data status so Clean can merge them.
+ *
+ * Built for 100,000 customers: per-customer working data lives in typed arrays indexed by
+ * customer, population or group, the only objects made per customer are the ones returned, and
+ * each 100,000-row loop is a function of its own (see analyseBehaviour on why).
  */
 export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: number): ScoreResult {
   const ref = Math.floor(refDate);
   const { customers, interactions } = input;
   const behaviour = input.behaviour ?? [];
-  const analysis = analyseBehaviour(behaviour);
-  const n = customers.length;
-
   // One index of customer ids (first row per id) serves every lookup below.
-  const keys: string[] = new Array(n);
-  const firstOf = new Map<string, number>();
-  const sameId = new Int32Array(n);
-  // Each customer row's first same-id row (itself when the id is blank or unique).
-  const firstIdx = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = idKey(customers[i].id);
-    keys[i] = k;
-    firstIdx[i] = i;
-    if (k === "") continue;
-    const f = firstOf.get(k);
-    if (f === undefined) firstOf.set(k, i);
-    else firstIdx[i] = f;
-    sameId[f ?? i]++;
-  }
+  const index = new CustomerIndex(customers);
+  const analysis = analyseBehaviour(behaviour, index);
+  const contacts = matchInteractions(interactions, index);
+  const population = scorePopulation(customers, behaviour, analysis, index.first, ref, settings);
+  const { results, columns } = scoreCustomers({ customers, behaviour, analysis, index, latestInteraction: contacts.latest, population, settings, ref });
+  const report = behaviourIdReport(behaviour, analysis);
+  const summary = buildSummary(
+    { columns, results, customers, behaviour, behaviourKnown: report.known, interactions, interactionCustomer: contacts.customer, firstIdx: whoOf(index.first), segmentModel: settings.segmentModel },
+    ref,
+  );
+  return {
+    customers: results,
+    behaviourRows: analysis.rows,
+    summary,
+    conclusions: buildConclusions(summary, columns),
+    unknownBehaviourIds: report.unknownIds,
+    behaviourRowsWithoutId: report.withoutId,
+    refDate: ref,
+  };
+}
 
-  // Interactions and Behaviour rows resolved to a customer index once (−1: no such customer).
-  const interactionCustomer = new Int32Array(interactions.length);
-  const latestInteraction = new Float64Array(n).fill(NaN);
+/** Each customer row's first same-id row, itself when the id is blank (the contact trend's "who"). */
+function whoOf(first: Int32Array): Int32Array {
+  const who = new Int32Array(first.length);
+  for (let i = 0; i < first.length; i++) who[i] = first[i] < 0 ? i : first[i];
+  return who;
+}
+
+/** Interactions resolved to a customer once (−1: no such customer), and each customer's latest. */
+function matchInteractions(interactions: InteractionRecord[], index: CustomerIndex): { customer: Int32Array; latest: Float64Array } {
+  const customer = new Int32Array(interactions.length);
+  const latest = new Float64Array(index.first.length).fill(NaN);
   for (let j = 0; j < interactions.length; j++) {
     const it = interactions[j];
-    const k = idKey(it.customerId);
-    const f = k === "" ? undefined : firstOf.get(k);
-    interactionCustomer[j] = f ?? -1;
-    if (it.date !== null && f !== undefined && !(it.date <= latestInteraction[f])) latestInteraction[f] = it.date;
+    const f = index.find(it.customerId);
+    customer[j] = f;
+    if (it.date !== null && f >= 0 && !(it.date <= latest[f])) latest[f] = it.date;
   }
-  const groupCustomer = new Int32Array(analysis.groupKeys.length);
-  const groupOfFirst = new Int32Array(n).fill(-1);
-  for (let g = 0; g < analysis.groupKeys.length; g++) {
-    const f = firstOf.get(analysis.groupKeys[g]);
-    groupCustomer[g] = f ?? -1;
-    if (f !== undefined) groupOfFirst[f] = g;
-  }
+  return { customer, latest };
+}
 
-  // Population of customers with Behaviour: parallel typed arrays, blanks as 0 (SPEC §3).
-  const current: (BehaviourCurrent | undefined)[] = new Array(n);
-  const tenure: (number | null)[] = new Array(n);
-  const popIndex = new Int32Array(n).fill(-1);
-  let pop = 0;
-  for (let i = 0; i < n; i++) {
-    const g = keys[i] === "" ? -1 : groupOfFirst[firstIdx[i]];
-    const cur = g < 0 ? undefined : analysis.current[g];
-    current[i] = cur;
-    tenure[i] = tenureMonths(customers[i].startDate, ref);
-    if (cur) popIndex[i] = pop++;
-  }
-  const amount = new Float64Array(pop);
-  const activity = new Float64Array(pop);
-  const tenureArr = new Float64Array(pop);
-  const purchases = new Float64Array(pop);
-  const avgOrderVals: number[] = [];
-  const avgOrderOwner = new Int32Array(pop).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const p = popIndex[i];
-    if (p < 0) continue;
-    const cur = current[i] as BehaviourCurrent;
-    amount[p] = cur.amount ?? 0;
-    activity[p] = cur.activity ?? 0;
-    tenureArr[p] = tenure[i] ?? 0;
-    purchases[p] = cur.purchases ?? 0;
-    if (cur.avgOrder !== null) {
-      avgOrderOwner[p] = avgOrderVals.length;
-      avgOrderVals.push(cur.avgOrder);
-    }
-  }
-  const values = valueScores(amount, activity, tenureArr, settings.weights);
-  const pPurchases = midRankPercentiles(purchases);
-  const pAvgOrder = midRankPercentiles(avgOrderVals);
-  const core = coreFlags(amount, settings.coreShare);
+interface ScoreContext {
+  customers: CustomerRecord[];
+  behaviour: BehaviourRecord[];
+  analysis: BehaviourAnalysis;
+  index: CustomerIndex;
+  /** each customer's latest Interactions date (NaN: none) */
+  latestInteraction: Float64Array;
+  population: Population;
+  settings: Settings;
+  ref: number;
+}
 
-  // RFM population: customers with Behaviour and any purchase figure.
-  const rfmIndex = new Int32Array(n).fill(-1);
-  const recency: (number | null)[] = new Array(n).fill(null);
-  let rfmN = 0;
-  for (let i = 0; i < n; i++) {
-    const cur = current[i];
-    if (!cur || (cur.purchases === null && cur.amount === null && cur.lastPurchase === null)) continue;
-    rfmIndex[i] = rfmN++;
-    if (cur.lastPurchase !== null) recency[i] = Math.max(0, ref - Math.floor(cur.lastPurchase));
-  }
-  const rDays = new Float64Array(rfmN);
-  const fVals = new Float64Array(rfmN);
-  const mVals = new Float64Array(rfmN);
-  for (let i = 0; i < n; i++) {
-    const q = rfmIndex[i];
-    if (q < 0) continue;
-    const cur = current[i] as BehaviourCurrent;
-    rDays[q] = recency[i] ?? Infinity;
-    fVals[q] = cur.purchases ?? 0;
-    mVals[q] = cur.amount ?? 0;
-  }
-  const rfm = rfmScores(rDays, fVals, mVals, settings);
-  let meanR = 0;
-  let meanF = 0;
-  let meanM = 0;
-  for (let q = 0; q < rfmN; q++) {
-    meanR += rfm.r[q];
-    meanF += rfm.f[q];
-    meanM += rfm.m[q];
-  }
-  if (rfmN > 0) {
-    meanR /= rfmN;
-    meanF /= rfmN;
-    meanM /= rfmN;
-  }
+/** Every customer's result, and the columns the summary and conclusions count. */
+function scoreCustomers(x: ScoreContext): { results: CustomerResult[]; columns: ScoredColumns } {
+  const { customers, behaviour, analysis, index, latestInteraction, settings, ref } = x;
+  const { group, tenure, popIndex, values, pPurchases, pAvgOrder, core, rfmIndex, recency, rfm, meanR, meanF, meanM } = x.population;
+  const n = customers.length;
+  const idFirst = index.first;
+  // One input object each for the reason, trait and issue rules, refilled per customer.
+  const fu: FollowUp = { lastContact: null, next: null, status: null, daysOverdue: 0, priorityAssumed: false };
+  const why: ReasonInput = { kind: "none", tier: "", score: null, pAmount: 0, pActivity: 0, pTenure: 0, churnRisk: null, declineRate: null, complaints: null, needMatch: null, likelihood: null };
+  const traitIn: TraitInput = { hasBehaviour: false, pAmount: 0, pActivity: 0, pPurchases: 0, pAvgOrder: null, pTenure: 0, tenureMonths: null, category: "", needMatch: null, likelihood: null };
+  const issueIn: IssueInput = { hasBehaviour: false, complaints: null, declineRate: null, pActivity: 0, daysOverdue: 0, recencyDays: null, likelihood: null };
+  const gapLists = new GapLists();
+  const traitLists = new TraitLists();
+  const issueLists = new IssueLists();
+  const reasons = new Reasons(settings);
+  const cols = new ScoredColumns(n);
+  const segmentModel = settings.segmentModel;
 
   const results: CustomerResult[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const c = customers[i];
-    const cur = current[i];
+    const g = group[i];
     const p = popIndex[i];
     const q = rfmIndex[i];
-    const has = cur !== undefined;
+    const has = g >= 0;
+    let period: string | null = null;
+    let bPurchases: number | null = null;
+    let bAmount: number | null = null;
+    let complaints: number | null = null;
+    let bActivity: number | null = null;
+    let declineRate: number | null = null;
+    let churnRisk: number | null = null;
+    let avgOrder: number | null = null;
+    let category = "";
+    let gaps = 0;
+    if (has) {
+      const li = analysis.latest[g];
+      const rec = behaviour[li];
+      const row = analysis.rows[li];
+      period = rec.period;
+      bPurchases = rec.purchases;
+      bAmount = rec.amount;
+      complaints = rec.complaints;
+      bActivity = row.activity;
+      declineRate = row.declineRate;
+      churnRisk = row.churnRisk;
+      avgOrder = row.avgOrder;
+      category = rec.category;
+      const lp = analysis.lastPurchase[g];
+      gaps = zeroedGaps(rec.amount, rec.purchases, rec.siteVisits, rec.events, c.startDate, q >= 0, lp !== lp ? null : lp);
+    }
+    const tenureMonths = tenure[i] < 0 ? null : tenure[i];
     const prospect = prospectScore(c.needMatch, c.likelihood);
     const valueScore = has ? values.score[p] : null;
     const kind: ScoreKind = has ? "value" : prospect !== null ? "prospect" : "none";
     const score = has ? valueScore : prospect;
-    const churnRisk = cur ? cur.churnRisk : null;
     const tier = tierFor(kind, score, churnRisk, settings);
     const pA = has ? values.pAmount[p] : 0;
     const pAct = has ? values.pActivity[p] : 0;
     const pT = has ? values.pTenure[p] : 0;
 
-    const first = keys[i] === "" ? -1 : firstIdx[i];
+    const first = idFirst[i];
     const li = first < 0 ? NaN : latestInteraction[first];
-    const fu = followUpOf(c.lastContact, li !== li ? null : li, c.priority, ref, settings);
+    followUpInto(fu, c.lastContact, li !== li ? null : li, c.priority, ref, settings);
     let r: number | null = null;
     let f: number | null = null;
     let m: number | null = null;
@@ -177,31 +167,83 @@ export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: nu
       r = rfm.r[q];
       f = rfm.f[q];
       m = rfm.m[q];
-      segment = settings.segmentModel === "ten" ? tenSegment(r, f) : eightSegment(r, f, m, meanR, meanF, meanM);
+      segment = segmentModel === "ten" ? tenSegment(r, f) : eightSegment(r, f, m, meanR, meanF, meanM);
     }
+    const recencyDays = recency[i] === recency[i] ? recency[i] : null;
 
-    const gaps: DataGap[] = keyFieldGaps(c, fu.priorityAssumed);
-    if (cur) {
-      for (const g of zeroedGaps({ amount: cur.amount, purchases: cur.purchases, siteVisits: cur.siteVisits, events: cur.events, startDate: c.startDate, hasPurchaseData: q >= 0, lastPurchase: cur.lastPurchase })) gaps.push(g);
-    }
-    if (first >= 0 && sameId[first] > 1) gaps.push({ field: "id", kind: "duplicateId" });
-    if (c.startDate !== null && Math.floor(c.startDate) > ref) gaps.push({ field: "startDate", kind: "futureStart" });
+    gaps |= keyFieldGaps(c, fu.priorityAssumed);
+    if (index.shared[i] === 1) gaps |= GAP.duplicateId;
+    if (c.startDate !== null && Math.floor(c.startDate) > ref) gaps |= GAP.futureStart;
 
-    const ao = has && avgOrderOwner[p] >= 0 ? pAvgOrder[avgOrderOwner[p]] : null;
+    why.kind = kind;
+    why.tier = tier;
+    why.score = score;
+    why.pAmount = pA;
+    why.pActivity = pAct;
+    why.pTenure = pT;
+    why.churnRisk = churnRisk;
+    why.declineRate = declineRate;
+    why.complaints = complaints;
+    why.needMatch = c.needMatch;
+    why.likelihood = c.likelihood;
+
+    traitIn.hasBehaviour = has;
+    traitIn.pAmount = pA;
+    traitIn.pActivity = pAct;
+    traitIn.pPurchases = has ? pPurchases[p] : 0;
+    const ao = has ? pAvgOrder[p] : NaN;
+    traitIn.pAvgOrder = ao === ao ? ao : null;
+    traitIn.pTenure = pT;
+    traitIn.tenureMonths = tenureMonths;
+    traitIn.category = category;
+    traitIn.needMatch = c.needMatch;
+    traitIn.likelihood = c.likelihood;
+
+    issueIn.hasBehaviour = has;
+    issueIn.complaints = complaints;
+    issueIn.declineRate = declineRate;
+    issueIn.pActivity = pAct;
+    issueIn.daysOverdue = fu.daysOverdue;
+    issueIn.recencyDays = recencyDays;
+    issueIn.likelihood = c.likelihood;
+
+    const categoryCode = has ? cols.categories.id(category) : -1;
+    cols.category[i] = categoryCode;
+    cols.tier[i] = tierSlot(tier);
+    cols.amount[i] = bAmount ?? 0;
+    cols.flags[i] =
+      (has && core[p] === 1 ? FLAG.core : 0) |
+      (tenureMonths === null ? 0 : tenureMonths < settings.newCustomerMonths ? FLAG.isNew : FLAG.existing) |
+      (has ? FLAG.hasBehaviour : 0) |
+      (kind === "prospect" ? FLAG.prospect : 0) |
+      (gaps !== 0 ? FLAG.incomplete : 0) |
+      ((complaints ?? 0) > 0 ? FLAG.complaint : 0);
+    cols.followUp[i] = fu.status === null ? FOLLOW_UP.none : fu.status === "overdue" ? FOLLOW_UP.overdue : fu.status === "dueSoon" ? FOLLOW_UP.dueSoon : FOLLOW_UP.ok;
+    cols.segment[i] = segment === null ? -1 : segmentSlot(segment);
+    cols.score[i] = score ?? NaN;
+    cols.declineRate[i] = declineRate ?? NaN;
+    cols.likelihood[i] = c.likelihood ?? NaN;
+    cols.needMatch[i] = c.needMatch ?? NaN;
+    cols.lastContact[i] = c.lastContact ?? NaN;
+    cols.industry[i] = cols.industries.id(c.industry);
+    cols.demand[i] = cols.demands.id(c.demandType);
+    cols.grade[i] = cols.grades.id(c.grade);
+    cols.priority[i] = cols.priorities.id(c.priority);
+
     results[i] = {
       row: c.row,
       id: c.id,
       name: c.name,
       hasBehaviour: has,
-      period: cur ? cur.period : null,
-      purchases: cur ? cur.purchases : null,
-      amount: cur ? cur.amount : null,
-      complaints: cur ? cur.complaints : null,
-      activity: cur ? cur.activity : null,
-      declineRate: cur ? cur.declineRate : null,
+      period,
+      purchases: bPurchases,
+      amount: bAmount,
+      complaints,
+      activity: bActivity,
+      declineRate,
       churnRisk,
-      avgOrder: cur ? cur.avgOrder : null,
-      tenureMonths: tenure[i],
+      avgOrder,
+      tenureMonths,
       valueScore,
       prospectScore: prospect,
       score,
@@ -211,8 +253,8 @@ export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: nu
       pActivity: has ? pAct : null,
       pTenure: has ? pT : null,
       core: has && core[p] === 1,
-      customerType: customerTypeOf(tenure[i], settings.newCustomerMonths),
-      recencyDays: recency[i],
+      customerType: customerTypeOf(tenureMonths, settings.newCustomerMonths),
+      recencyDays,
       r,
       f,
       m,
@@ -221,45 +263,33 @@ export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: nu
       nextFollowUp: fu.next,
       followUpStatus: fu.status,
       daysOverdue: fu.daysOverdue,
-      missing: missingFields(gaps),
-      gaps,
-      reason: reasonOf(
-        { kind, tier, score, pAmount: pA, pActivity: pAct, pTenure: pT, churnRisk, declineRate: cur ? cur.declineRate : null, complaints: cur ? cur.complaints : null, needMatch: c.needMatch, likelihood: c.likelihood },
-        settings,
-      ),
-      traits: traitsOf({
-        hasBehaviour: has,
-        pAmount: pA,
-        pActivity: pAct,
-        pPurchases: has ? pPurchases[p] : 0,
-        pAvgOrder: ao,
-        pTenure: pT,
-        tenureMonths: tenure[i],
-        category: cur ? cur.category : "",
-        needMatch: c.needMatch,
-        likelihood: c.likelihood,
-      }),
-      issues: issuesOf({
-        hasBehaviour: has,
-        complaints: cur ? cur.complaints : null,
-        declineRate: cur ? cur.declineRate : null,
-        pActivity: pAct,
-        daysOverdue: fu.daysOverdue,
-        recencyDays: recency[i],
-        likelihood: c.likelihood,
-      }),
+      missing: gapLists.missingOf(gaps),
+      gaps: gapLists.gapsOf(gaps),
+      reason: reasons.of(why),
+      traits: traitLists.of(traitIn, categoryCode),
+      issues: issueLists.of(issueIn),
     };
   }
 
-  // Behaviour ids no customer has: reported, not scored (a typo in 客户编号 is the usual cause).
+  return { results, columns: cols };
+}
+
+/**
+ * Behaviour rows no customer has, reported not scored (a typo in 客户编号 is the usual cause): the
+ * distinct ids by first row, the rows with a blank id, and which rows belong to a customer.
+ */
+function behaviourIdReport(behaviour: BehaviourRecord[], analysis: BehaviourAnalysis): { unknownIds: string[]; withoutId: number[]; known: Uint8Array } {
   const unknown: { row: number; id: string }[] = [];
-  const unknownAt = new Int32Array(analysis.groupKeys.length).fill(-1);
+  const groupCustomer = analysis.groupCustomer;
+  const unknownAt = new Int32Array(groupCustomer.length).fill(-1);
   const withoutId: number[] = [];
+  const behaviourKnown = new Uint8Array(behaviour.length);
   for (let i = 0; i < behaviour.length; i++) {
     const g = analysis.groupOf[i];
     const row = behaviour[i].row;
     if (g < 0) withoutId.push(row);
-    else if (groupCustomer[g] < 0) {
+    else if (groupCustomer[g] >= 0) behaviourKnown[i] = 1;
+    else {
       const at = unknownAt[g];
       if (at < 0) {
         unknownAt[g] = unknown.length;
@@ -271,17 +301,5 @@ export function scoreWorkbook(input: ScoreInput, settings: Settings, refDate: nu
   unknown.sort((a, b) => a.row - b.row);
   withoutId.sort((a, b) => a - b);
 
-  const summary = buildSummary(
-    { customers, results, behaviour, behaviourKnown: (i) => analysis.groupOf[i] >= 0 && groupCustomer[analysis.groupOf[i]] >= 0, interactions, interactionCustomer, firstIdx, segmentModel: settings.segmentModel },
-    ref,
-  );
-  return {
-    customers: results,
-    behaviourRows: analysis.rows,
-    summary,
-    conclusions: buildConclusions(summary, customers, results, current),
-    unknownBehaviourIds: unknown.map((u) => u.id),
-    behaviourRowsWithoutId: withoutId,
-    refDate: ref,
-  };
+  return { unknownIds: unknown.map((u) => u.id), withoutId, known: behaviourKnown };
 }

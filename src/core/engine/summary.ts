@@ -1,14 +1,16 @@
 import { LISTS } from "../layout/lists";
 import type { BehaviourRecord, CustomerRecord, InteractionRecord } from "../mapping/records";
-import { monthIndex, monthIndexKey, ymdToSerial } from "./dates";
+import { Interner } from "./codes";
+import { FLAG, FOLLOW_UP, type ScoredColumns } from "./columns";
+import { contactTrend } from "./contact-trend";
+import { ascendingOrder } from "./order";
 import { periodKey } from "./period";
 import type { CustomerResult } from "./result";
 import { EIGHT_SEGMENTS, TEN_SEGMENTS } from "./segments";
+import { countCodes, matrix, rankCodes } from "./tally";
 import type { SegmentId, Tier } from "./types";
 
-/** How many months the trend covers, ending with the reference date's month. */
-export const TREND_MONTHS = 12;
-export const TOP_DEMAND_TYPES_TREND = 5;
+export { TOP_DEMAND_TYPES_TREND, TREND_MONTHS } from "./contact-trend";
 export const TOP_INDUSTRIES_MATRIX = 8;
 export const TOP_DEMAND_TYPES_MATRIX = 6;
 
@@ -95,11 +97,14 @@ export interface SummaryData {
 }
 
 export interface SummaryInput {
-  customers: CustomerRecord[];
+  /** what the scoring loop noted about each customer */
+  columns: ScoredColumns;
+  /** the results, read only for the overdue list */
   results: CustomerResult[];
+  customers: CustomerRecord[];
   behaviour: BehaviourRecord[];
-  /** whether Behaviour row i belongs to a customer on the list */
-  behaviourKnown: (i: number) => boolean;
+  /** 1 when Behaviour row i belongs to a customer on the list */
+  behaviourKnown: Uint8Array;
   interactions: InteractionRecord[];
   /** customer index (first of its id) of each Interactions row, −1 when none */
   interactionCustomer: Int32Array;
@@ -108,15 +113,9 @@ export interface SummaryInput {
   segmentModel: "eight" | "ten";
 }
 
-function byCountThenKey(a: { key: string; count: number }, b: { key: string; count: number }): number {
-  return b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
+const TIER_ORDER: readonly Tier[] = ["A", "B", "C", "D", ""];
 
-function countBy(values: Iterable<string>): { key: string; count: number }[] {
-  const m = new Map<string, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return [...m].map(([key, count]) => ({ key, count })).sort(byCountThenKey);
-}
+// The tallies below run over 100,000 customers: hot loops in small functions (see tally.ts).
 
 /** Listed values first in list order, then others by name, blank last: the order people expect. */
 function listOrder(present: Set<string>, listed: readonly string[]): string[] {
@@ -125,26 +124,68 @@ function listOrder(present: Set<string>, listed: readonly string[]): string[] {
   return present.has("") ? [...out, ...rest, ""] : [...out, ...rest];
 }
 
-/** Counts items i < n into rows × cols by their row and column values; others are skipped. */
-function matrix(rows: string[], cols: string[], n: number, rowOf: (i: number) => string, colOf: (i: number) => string): CountMatrix {
-  const ri = new Map(rows.map((r, i) => [r, i]));
-  const ci = new Map(cols.map((c, i) => [c, i]));
-  const counts = rows.map(() => cols.map(() => 0));
-  for (let k = 0; k < n; k++) {
-    const i = ri.get(rowOf(k));
-    if (i === undefined) continue;
-    const j = ci.get(colOf(k));
-    if (j !== undefined) counts[i][j]++;
+/** Rows are below 2^22 (Excel has 2^20) and days below 2^30, so −days·2^22 + row is exact. */
+const ROW_SPAN = 2 ** 22;
+const DAYS_SPAN = 2 ** 30;
+
+/**
+ * Customer indices by days overdue, most first, then by sheet row; ties keep their order. Whole
+ * days and rows (always, from the mapping) are packed into one number and radix-sorted; anything
+ * else takes the comparator, which gives the same order.
+ */
+function mostOverdueFirst(at: Int32Array, results: CustomerResult[]): Int32Array {
+  const key = new Float64Array(at.length);
+  let packable = true;
+  for (let k = 0; k < at.length; k++) {
+    const r = results[at[k]];
+    const days = r.daysOverdue;
+    const row = r.row;
+    if (!(Number.isInteger(days) && Number.isInteger(row) && row >= 0 && row < ROW_SPAN && Math.abs(days) < DAYS_SPAN)) packable = false;
+    key[k] = -days * ROW_SPAN + row;
   }
-  return { rows, cols, counts };
+  if (!packable) return Int32Array.from(Array.from(at).sort((a, b) => results[b].daysOverdue - results[a].daysOverdue || results[a].row - results[b].row));
+  const order = ascendingOrder(key);
+  const out = new Int32Array(at.length);
+  for (let k = 0; k < at.length; k++) out[k] = at[order[k]];
+  return out;
 }
 
-export function buildSummary(x: SummaryInput, refDate: number): SummaryData {
-  const { customers, results } = x;
-  const n = customers.length;
+function overdueItems(order: Int32Array, results: CustomerResult[], customers: CustomerRecord[]): OverdueItem[] {
+  const out: OverdueItem[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const r = results[i];
+    out[k] = { row: r.row, id: r.id, name: r.name, nextFollowUp: r.nextFollowUp as number, daysOverdue: r.daysOverdue, priority: customers[i].priority };
+  }
+  return out;
+}
 
-  const tierOrder: Tier[] = ["A", "B", "C", "D", ""];
-  const tiers: TierStat[] = tierOrder.map((tier) => ({ tier, count: 0, share: 0, amount: 0 }));
+interface Tally {
+  /** per TIER_ORDER slot */
+  count: Int32Array;
+  amount: Float64Array;
+  totalAmount: number;
+  coreCount: number;
+  coreAmount: number;
+  newCount: number;
+  existingCount: number;
+  withBehaviour: number;
+  prospects: number;
+  incomplete: number;
+  dueSoon: number;
+  /** customer indices, in order */
+  overdue: Int32Array;
+  /** per segmentSlot */
+  segments: Int32Array;
+}
+
+function tallyCustomers(c: ScoredColumns): Tally {
+  const n = c.length;
+  const count = new Int32Array(TIER_ORDER.length);
+  const amount = new Float64Array(TIER_ORDER.length);
+  const segments = new Int32Array(Math.max(EIGHT_SEGMENTS.length, TEN_SEGMENTS.length));
+  const overdue = new Int32Array(n);
+  let overdueN = 0;
   let totalAmount = 0;
   let coreCount = 0;
   let coreAmount = 0;
@@ -154,152 +195,158 @@ export function buildSummary(x: SummaryInput, refDate: number): SummaryData {
   let prospects = 0;
   let incomplete = 0;
   let dueSoon = 0;
-  const overdue: OverdueItem[] = [];
-  const segCount = new Map<SegmentId, number>();
   for (let i = 0; i < n; i++) {
-    const r = results[i];
-    const t = tiers[tierOrder.indexOf(r.tier)];
-    t.count++;
-    const amt = r.amount ?? 0;
-    t.amount += amt;
+    const slot = c.tier[i];
+    const amt = c.amount[i];
+    const flags = c.flags[i];
+    count[slot]++;
+    amount[slot] += amt;
     totalAmount += amt;
-    if (r.core) {
+    if (flags & FLAG.core) {
       coreCount++;
       coreAmount += amt;
     }
-    if (r.customerType === "new") newCount++;
-    else if (r.customerType === "existing") existingCount++;
-    if (r.hasBehaviour) withBehaviour++;
-    else if (r.scoreKind === "prospect") prospects++;
-    if (r.gaps.length > 0) incomplete++;
-    if (r.segment !== null) segCount.set(r.segment, (segCount.get(r.segment) ?? 0) + 1);
-    if (r.followUpStatus === "dueSoon") dueSoon++;
-    if (r.followUpStatus === "overdue" && r.nextFollowUp !== null) {
-      overdue.push({ row: r.row, id: r.id, name: r.name, nextFollowUp: r.nextFollowUp, daysOverdue: r.daysOverdue, priority: customers[i].priority });
-    }
+    if (flags & FLAG.isNew) newCount++;
+    else if (flags & FLAG.existing) existingCount++;
+    if (flags & FLAG.hasBehaviour) withBehaviour++;
+    else if (flags & FLAG.prospect) prospects++;
+    if (flags & FLAG.incomplete) incomplete++;
+    if (c.segment[i] >= 0) segments[c.segment[i]]++;
+    const fu = c.followUp[i];
+    if (fu === FOLLOW_UP.dueSoon) dueSoon++;
+    else if (fu === FOLLOW_UP.overdue) overdue[overdueN++] = i;
   }
-  for (const t of tiers) t.share = n > 0 ? t.count / n : 0;
-  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.row - b.row);
+  return { count, amount, totalAmount, coreCount, coreAmount, newCount, existingCount, withBehaviour, prospects, incomplete, dueSoon, overdue: overdue.subarray(0, overdueN), segments };
+}
 
-  // Industries with mean ratings over the customers that have them.
-  const ind = new Map<string, { count: number; lSum: number; lN: number; nSum: number; nN: number }>();
-  for (const c of customers) {
-    let s = ind.get(c.industry);
-    if (!s) ind.set(c.industry, (s = { count: 0, lSum: 0, lN: 0, nSum: 0, nN: 0 }));
-    s.count++;
-    if (c.likelihood !== null) {
-      s.lSum += c.likelihood;
-      s.lN++;
+interface IndustryTally {
+  count: Int32Array;
+  lSum: Float64Array;
+  lN: Int32Array;
+  nSum: Float64Array;
+  nN: Int32Array;
+}
+
+function tallyIndustries(c: ScoredColumns, codes: number): IndustryTally {
+  const t: IndustryTally = { count: new Int32Array(codes), lSum: new Float64Array(codes), lN: new Int32Array(codes), nSum: new Float64Array(codes), nN: new Int32Array(codes) };
+  const { count, lSum, lN, nSum, nN } = t;
+  for (let i = 0; i < c.length; i++) {
+    const id = c.industry[i];
+    count[id]++;
+    const l = c.likelihood[i];
+    if (l === l) {
+      lSum[id] += l;
+      lN[id]++;
     }
-    if (c.needMatch !== null) {
-      s.nSum += c.needMatch;
-      s.nN++;
+    const m = c.needMatch[i];
+    if (m === m) {
+      nSum[id] += m;
+      nN[id]++;
     }
   }
-  const industries: IndustryStat[] = [...ind]
-    .map(([industry, s]) => ({ industry, count: s.count, meanLikelihood: s.lN ? s.lSum / s.lN : null, meanNeedMatch: s.nN ? s.nSum / s.nN : null }))
+  return t;
+}
+
+/** Industries by count with mean ratings over the customers that have them. */
+function industryStats(c: ScoredColumns): IndustryStat[] {
+  const values = c.industries.values;
+  const { count, lSum, lN, nSum, nN } = tallyIndustries(c, values.length);
+  return values
+    .map((industry, id) => ({ industry, count: count[id], meanLikelihood: lN[id] ? lSum[id] / lN[id] : null, meanNeedMatch: nN[id] ? nSum[id] / nN[id] : null }))
     .sort((a, b) => b.count - a.count || (a.industry < b.industry ? -1 : a.industry > b.industry ? 1 : 0));
+}
 
-  const demandCounts = countBy(customers.map((c) => c.demandType).filter((d) => d !== ""));
-  const withDemand = demandCounts.reduce((s, d) => s + d.count, 0);
-  const demandTypes: ShareStat[] = demandCounts.map((d) => ({ key: d.key, count: d.count, share: withDemand ? d.count / withDemand : 0 }));
+interface PeriodTally {
+  labels: Interner;
+  customers: Int32Array;
+  purchases: Float64Array;
+  amount: Float64Array;
+  firstRow: Float64Array;
+}
 
-  // Monthly contacts: one per customer and day, from Interactions and 最近沟通时间 alike, so a
-  // contact logged in both places is counted once.
-  const lastMonth = monthIndex(refDate);
-  const firstMonth = lastMonth - TREND_MONTHS + 1;
-  const months: string[] = [];
-  for (let mi = firstMonth; mi <= lastMonth; mi++) months.push(monthIndexKey(mi));
-  const contacts = new Array<number>(TREND_MONTHS).fill(0);
-  // (who, day) pairs as one number: who = customer index, or n + row for an unmatched contact.
-  const firstDay = ymdToSerial(Math.floor(firstMonth / 12), (firstMonth % 12) + 1, 1);
-  const span = Math.floor(refDate) - firstDay + 1;
-  const seen = new Set<number>();
-  const demandOf: string[] = [];
-  const demandAt: number[] = [];
-  const addContact = (who: number, day: number, demand: string): void => {
-    if (day > refDate || day < firstDay) return;
-    const key = who * span + (day - firstDay);
-    if (seen.has(key)) return;
-    seen.add(key);
-    const j = monthIndex(day) - firstMonth;
-    contacts[j]++;
-    if (demand !== "") {
-      demandOf.push(demand);
-      demandAt.push(j);
-    }
-  };
-  for (let j = 0; j < x.interactions.length; j++) {
-    const it = x.interactions[j];
-    if (it.date === null) continue;
-    const ci = x.interactionCustomer[j];
-    addContact(ci < 0 ? n + j : ci, Math.floor(it.date), it.demandType || (ci < 0 ? "" : customers[ci].demandType));
+function tallyPeriods(behaviour: BehaviourRecord[], known: Uint8Array): PeriodTally {
+  const labels = new Interner();
+  const label = new Int32Array(behaviour.length);
+  for (let i = 0; i < behaviour.length; i++) label[i] = known[i] === 0 ? -1 : labels.id(behaviour[i].period.trim());
+  const k = labels.values.length;
+  const t: PeriodTally = { labels, customers: new Int32Array(k), purchases: new Float64Array(k), amount: new Float64Array(k), firstRow: new Float64Array(k).fill(Infinity) };
+  const { customers, purchases, amount, firstRow } = t;
+  for (let i = 0; i < behaviour.length; i++) {
+    const id = label[i];
+    if (id < 0) continue;
+    const b = behaviour[i];
+    customers[id]++;
+    purchases[id] += b.purchases ?? 0;
+    amount[id] += b.amount ?? 0;
+    if (b.row < firstRow[id]) firstRow[id] = b.row;
   }
-  for (let i = 0; i < n; i++) {
-    const c = customers[i];
-    if (c.lastContact !== null) addContact(x.firstIdx[i], Math.floor(c.lastContact), c.demandType);
-  }
-  const topTrend = countBy(demandOf)
-    .slice(0, TOP_DEMAND_TYPES_TREND)
-    .map((d) => d.key);
-  const demandTrend = matrix(topTrend, months, demandOf.length, (k) => demandOf[k], (k) => months[demandAt[k]]);
+  return t;
+}
 
-  const grades = listOrder(new Set(customers.map((c) => c.grade)), LISTS.grade.map((g) => g.value));
-  const priorities = listOrder(new Set(customers.map((c) => c.priority)), LISTS.priority.map((p) => p.value));
-  const gradePriority = matrix(grades, priorities, n, (i) => customers[i].grade, (i) => customers[i].priority);
-
-  const topInd = industries.filter((s) => s.industry !== "").slice(0, TOP_INDUSTRIES_MATRIX).map((s) => s.industry);
-  const topDem = demandTypes.slice(0, TOP_DEMAND_TYPES_MATRIX).map((d) => d.key);
-  const industryDemand = matrix(topInd, topDem, n, (i) => customers[i].industry, (i) => customers[i].demandType);
-
-  const segIds: readonly SegmentId[] = x.segmentModel === "ten" ? TEN_SEGMENTS : EIGHT_SEGMENTS;
-  const segments = segIds.map((segment) => ({ segment, count: segCount.get(segment) ?? 0 }));
-
-  // Purchase trend by 统计周期, for known customers only (unknown ids are reported elsewhere).
-  const per = new Map<string, PeriodStat & { key: number | null; firstRow: number }>();
-  for (let i = 0; i < x.behaviour.length; i++) {
-    const b = x.behaviour[i];
-    if (!x.behaviourKnown(i)) continue;
-    const label = b.period.trim();
-    let s = per.get(label);
-    if (!s) per.set(label, (s = { period: label, customers: 0, purchases: 0, amount: 0, key: periodKey(label), firstRow: b.row }));
-    s.customers++;
-    s.purchases += b.purchases ?? 0;
-    s.amount += b.amount ?? 0;
-    if (b.row < s.firstRow) s.firstRow = b.row;
-  }
-  const periods = [...per.values()]
+/** Purchase trend by 统计周期, for known customers only (unknown ids are reported elsewhere). */
+function periodStats(behaviour: BehaviourRecord[], known: Uint8Array): PeriodStat[] {
+  const t = tallyPeriods(behaviour, known);
+  return t.labels.values
+    .map((period, id) => ({ period, key: periodKey(period), firstRow: t.firstRow[id], id }))
     .sort((a, b) => {
       if (a.key !== null && b.key !== null && a.key !== b.key) return a.key - b.key;
       if (a.key === null && b.key !== null) return 1;
       if (a.key !== null && b.key === null) return -1;
       return a.firstRow - b.firstRow;
     })
-    .map(({ period, customers: c, purchases, amount }) => ({ period, customers: c, purchases, amount }));
+    .map(({ period, id }) => ({ period, customers: t.customers[id], purchases: t.purchases[id], amount: t.amount[id] }));
+}
+
+export function buildSummary(x: SummaryInput, refDate: number): SummaryData {
+  const { customers, results, columns: c } = x;
+  const n = c.length;
+  const t = tallyCustomers(c);
+  const tiers: TierStat[] = TIER_ORDER.map((tier, k) => ({ tier, count: t.count[k], share: n > 0 ? t.count[k] / n : 0, amount: t.amount[k] }));
+  const overdue = overdueItems(mostOverdueFirst(t.overdue, results), results, customers);
+
+  const industries = industryStats(c);
+
+  const demandCounts = rankCodes(countCodes(c.demand, c.demands.values.length), c.demands.values);
+  const withDemand = demandCounts.reduce((s, d) => s + d.count, 0);
+  const demandTypes: ShareStat[] = demandCounts.map((d) => ({ key: d.key, count: d.count, share: withDemand ? d.count / withDemand : 0 }));
+
+  const trend = contactTrend(x, refDate);
+
+  const grades = listOrder(new Set(c.grades.values), LISTS.grade.map((g) => g.value));
+  const priorities = listOrder(new Set(c.priorities.values), LISTS.priority.map((p) => p.value));
+  const gradePriority = matrix(grades, priorities, c.grade, c.grades.values, c.priority, c.priorities.values, n);
+
+  const topInd = industries.filter((s) => s.industry !== "").slice(0, TOP_INDUSTRIES_MATRIX).map((s) => s.industry);
+  const topDem = demandTypes.slice(0, TOP_DEMAND_TYPES_MATRIX).map((d) => d.key);
+  const industryDemand = matrix(topInd, topDem, c.industry, c.industries.values, c.demand, c.demands.values, n);
+
+  const segIds: readonly SegmentId[] = x.segmentModel === "ten" ? TEN_SEGMENTS : EIGHT_SEGMENTS;
+  const segments = segIds.map((segment, k) => ({ segment, count: t.segments[k] }));
 
   return {
     refDate,
     customerCount: n,
-    withBehaviourCount: withBehaviour,
-    prospectCount: prospects,
+    withBehaviourCount: t.withBehaviour,
+    prospectCount: t.prospects,
     unscoredCount: tiers[4].count,
-    totalAmount,
+    totalAmount: t.totalAmount,
     tiers,
     industries,
     demandTypes,
     demandTypeBlank: n - withDemand,
-    contactTrend: { months, contacts },
-    demandTrend,
+    contactTrend: { months: trend.months, contacts: trend.contacts },
+    demandTrend: trend.demandTrend,
     gradePriority,
     industryDemand,
     overdue,
-    dueSoonCount: dueSoon,
-    coreCount,
-    coreAmountShare: totalAmount > 0 ? coreAmount / totalAmount : 0,
-    newCount,
-    existingCount,
+    dueSoonCount: t.dueSoon,
+    coreCount: t.coreCount,
+    coreAmountShare: t.totalAmount > 0 ? t.coreAmount / t.totalAmount : 0,
+    newCount: t.newCount,
+    existingCount: t.existingCount,
     segments,
-    periods,
-    incompleteCount: incomplete,
+    periods: periodStats(x.behaviour, x.behaviourKnown),
+    incompleteCount: t.incomplete,
   };
 }
+

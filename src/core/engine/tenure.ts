@@ -9,8 +9,11 @@ import { daysInMonth, serialToYmd } from "./dates";
  */
 export function tenureMonths(startDate: number | null, refDate: number): number | null {
   if (startDate === null) return null;
-  const s = serialToYmd(startDate);
-  const r = serialToYmd(refDate);
+  return monthsBetween(serialToYmd(startDate), serialToYmd(refDate));
+}
+
+/** tenureMonths between two dates packed as y·10000 + m·100 + d (the reference date is packed once per run). */
+export function monthsBetween(s: number, r: number): number {
   if (r < s) return 0;
   const sy = Math.floor(s / 10000);
   const sm = Math.floor(s / 100) % 100;

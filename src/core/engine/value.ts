@@ -1,4 +1,5 @@
 import type { Settings } from "../settings/types";
+import { ascendingOrder } from "./order";
 import { midRankPercentiles } from "./percentile";
 import { round1 } from "./round";
 
@@ -8,6 +9,8 @@ export interface ValueScores {
   pAmount: Float64Array;
   pActivity: Float64Array;
   pTenure: Float64Array;
+  /** the population's indices by amount, ascending (see ascendingOrder): the core cut reuses it */
+  amountOrder: Int32Array;
 }
 
 /**
@@ -17,7 +20,8 @@ export interface ValueScores {
  * The three P's are kept for the reason text.
  */
 export function valueScores(amount: Float64Array, activity: Float64Array, tenure: Float64Array, weights: Settings["weights"]): ValueScores {
-  const pAmount = midRankPercentiles(amount);
+  const amountOrder = ascendingOrder(amount);
+  const pAmount = midRankPercentiles(amount, amountOrder);
   const pActivity = midRankPercentiles(activity);
   const pTenure = midRankPercentiles(tenure);
   const n = amount.length;
@@ -25,5 +29,5 @@ export function valueScores(amount: Float64Array, activity: Float64Array, tenure
   for (let i = 0; i < n; i++) {
     score[i] = round1(100 * (weights.amount * pAmount[i] + weights.activity * pActivity[i] + weights.tenure * pTenure[i]));
   }
-  return { score, pAmount, pActivity, pTenure };
+  return { score, pAmount, pActivity, pTenure, amountOrder };
 }
