@@ -7,17 +7,17 @@ import type { SheetPlan } from "../plan/types";
 import { HEADER_FILL } from "./table-parts";
 
 /**
- * Write the add-in's output columns of a table in place, row by row. Columns the table lacks are
- * added at its right (an Excel table is extended; a plain range gets headers), after the last
- * used column, so no cell a person typed is ever covered. Returns each output column's sheet column.
+ * An output column's values, one per data row of the table, in the table's order (the order of
+ * `table.dataRows`); a missing value is written as a blank.
  */
-export function writeOutputColumns(
-  sp: SheetPlan,
-  table: LocatedTable,
-  def: TableDef,
-  values: (row: number) => Record<string, CellValue>,
-  lang: Lang,
-): Map<string, number> {
+export type OutputValues = Readonly<Record<string, readonly (CellValue | undefined)[]>>;
+
+/**
+ * Write the add-in's output columns of a table in place. Columns the table lacks are added at its
+ * right (an Excel table is extended; a plain range gets headers), after the last used column, so no
+ * cell a person typed is ever covered. Returns each output column's sheet column.
+ */
+export function writeOutputColumns(sp: SheetPlan, table: LocatedTable, def: TableDef, values: OutputValues, lang: Lang): Map<string, number> {
   const outputs = def.columns.filter((c) => c.output);
   const where = new Map<string, number>();
   const missing: ColumnDef[] = [];
@@ -40,11 +40,10 @@ export function writeOutputColumns(
     sp.formats.push({ range: { row: table.headerRow, col: first, rowCount: 1, colCount: missing.length }, fill: HEADER_FILL.output, fontColor: "#FFFFFF", bold: true });
     missing.forEach((c, i) => sp.columnWidths.push({ col: first + i, width: c.width }));
   }
-  if (table.rows.length === 0) return where;
+  const { dataRows } = table;
+  if (dataRows.length === 0) return where;
   const firstRow = table.headerRow + 1;
-  const lastRow = table.rows[table.rows.length - 1].row;
-  const byRow = new Map<number, Record<string, CellValue>>();
-  for (const r of table.rows) byRow.set(r.row, values(r.row));
+  const lastRow = dataRows[dataRows.length - 1];
   // Adjacent output columns go out as one block: fewer writes, one request in Office.
   const cols = outputs.map((c) => ({ c, col: where.get(c.id) as number })).sort((a, b) => a.col - b.col);
   let i = 0;
@@ -52,13 +51,23 @@ export function writeOutputColumns(
     let j = i;
     while (j + 1 < cols.length && cols[j + 1].col === cols[j].col + 1) j++;
     const group = cols.slice(i, j + 1);
-    const block: CellValue[][] = [];
-    for (let row = firstRow; row <= lastRow; row++) {
-      const v = byRow.get(row);
-      block.push(group.map(({ c }) => (v ? (v[c.id] ?? "") : "")));
-    }
-    sp.writes.push({ row: firstRow, col: group[0].col, kind: "values", values: block, numberFormats: group.map(({ c }) => c.numberFormat ?? "General") });
+    sp.writes.push({ row: firstRow, col: group[0].col, kind: "values", values: block(group.map(({ c }) => values[c.id] ?? []), dataRows, firstRow, lastRow), numberFormats: group.map(({ c }) => c.numberFormat ?? "General") });
     i = j + 1;
   }
   return where;
+}
+
+/** Rows firstRow…lastRow of a group of columns; rows that are not data rows (gaps) are blank. */
+function block(columns: (readonly (CellValue | undefined)[])[], dataRows: Int32Array, firstRow: number, lastRow: number): CellValue[][] {
+  const width = columns.length;
+  const out = new Array<CellValue[]>(lastRow - firstRow + 1);
+  let next = 0;
+  for (let i = 0; i < dataRows.length; i++) {
+    const at = dataRows[i] - firstRow;
+    while (next < at) out[next++] = new Array<CellValue>(width).fill("");
+    const line = new Array<CellValue>(width);
+    for (let k = 0; k < width; k++) line[k] = columns[k][i] ?? "";
+    out[next++] = line;
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { Label } from "../plan/cells";
+import type { Label, Lang } from "../plan/cells";
 import { TIER_NAMES } from "../layout/sheets";
 import type { Conclusions, Recommendation, TierFacts } from "../engine/conclusions";
 import type { DataGap, FollowUpStatus, Issue, Reason, SegmentId, Tier, Trait } from "../engine/types";
@@ -7,13 +7,32 @@ import type { DataGap, FollowUpStatus, Issue, Reason, SegmentId, Tier, Trait } f
  * The engine's words, zh-CN and en-US: tiers, reasons, traits, issues, actions, data status,
  * segments, settings messages and conclusions. Logic builds structured data; only this file
  * turns it into text.
+ *
+ * The per-customer texts (reason, traits, issues, data status, follow-up status) are written as
+ * `…In(x, lang)`, which builds the one language asked for: a sheet of 100,000 customers needs one
+ * language, and building both doubled the work. `…Text(x)` gives both, as a Label, from the same words.
  */
 
 /** "92", "70.5": scores as people write them. */
 export function num(x: number, decimals = 1): string {
+  if (decimals === 1) {
+    const k = Math.round(x * 10);
+    if (k >= 0 && k < TENTHS_CACHED) return (TENTHS[k] ??= String(k / 10));
+    // Written from its tenths directly, which is quicker than the general number-to-text
+    // conversion and gives the same text (k/10 prints as its digits).
+    const d = k % 10;
+    if (d !== 0 && k > -1e15 && k < 1e15) return (k < 0 ? "-" : "") + String(Math.abs((k - d) / 10)) + "." + String(Math.abs(d));
+  }
   const f = 10 ** decimals;
   return String(Math.round(x * f) / f);
 }
+
+/**
+ * Scores and churn risks are 0–100 with one decimal, in every reason of a sheet: their texts are
+ * made once each ("0", "0.1" … "200") and shared, instead of one new string per reason.
+ */
+const TENTHS_CACHED = 2001;
+const TENTHS: string[] = [];
 
 /** 0.35 → "35%". */
 export function pct(share: number): string {
@@ -22,8 +41,12 @@ export function pct(share: number): string {
 
 /** P95: a mid-rank percentile as a whole number, as in the reason text of SPEC §3. */
 function p(x: number): string {
-  return `P${Math.round(x * 100)}`;
+  const k = Math.round(x * 100);
+  return k >= 0 && k <= 100 ? (PERCENTILES[k] ??= `P${k}`) : `P${k}`;
 }
+
+/** P0 … P100, made once each, like TENTHS. */
+const PERCENTILES: string[] = [];
 
 export const SEPARATOR: Label = { zh: "、", en: ", " };
 export const BLANK: Label = { zh: "(未填)", en: "(blank)" };
@@ -47,85 +70,115 @@ export const SCORE_KIND_LABEL: Record<"value" | "prospect" | "none", Label> = {
   none: { zh: "无评分", en: "No score" },
 };
 
-export function reasonText(r: Reason): Label {
+/**
+ * Joined from parts rather than written as template literals: a template builds its text as a
+ * chain of pieces that a sheet of 100,000 reasons keeps alive (about four times the memory);
+ * `join` makes each reason one flat string.
+ */
+export function reasonIn(r: Reason, lang: Lang): string {
+  const zh = lang === "zh-CN";
   switch (r.kind) {
     case "value": {
-      const w = r.weights;
-      return {
-        zh: `价值分 ${num(r.score)} = 金额 ${p(r.pAmount)}×${num(w.amount, 3)} + 活跃度 ${p(r.pActivity)}×${num(w.activity, 3)} + 合作时长 ${p(r.pTenure)}×${num(w.tenure, 3)}; 流失风险 ${num(r.churnRisk)} → ${r.tier}`,
-        en: `Value score ${num(r.score)} = amount ${p(r.pAmount)}×${num(w.amount, 3)} + activity ${p(r.pActivity)}×${num(w.activity, 3)} + tenure ${p(r.pTenure)}×${num(w.tenure, 3)}; churn risk ${num(r.churnRisk)} → ${r.tier}`,
-      };
+      const f = valueFrame(r.weights, lang);
+      return [f[0], num(r.score), f[1], p(r.pAmount), f[2], p(r.pActivity), f[3], p(r.pTenure), f[4], num(r.churnRisk), f[5], r.tier].join("");
     }
-    case "churn":
-      return {
-        zh: `流失风险 ${num(r.churnRisk)} ≥ ${num(r.churnThreshold)} (下降率 ${pct(r.declineRate)}, 投诉 ${r.complaints} 次) → D; 价值分 ${num(r.score)}`,
-        en: `Churn risk ${num(r.churnRisk)} ≥ ${num(r.churnThreshold)} (decline ${pct(r.declineRate)}, ${r.complaints} complaint${r.complaints === 1 ? "" : "s"}) → D; value score ${num(r.score)}`,
-      };
+    case "churn": {
+      const parts = zh
+        ? ["流失风险 ", num(r.churnRisk), " ≥ ", num(r.churnThreshold), " (下降率 ", pct(r.declineRate), ", 投诉 ", String(r.complaints), " 次) → D; 价值分 ", num(r.score)]
+        : ["Churn risk ", num(r.churnRisk), " ≥ ", num(r.churnThreshold), " (decline ", pct(r.declineRate), ", ", String(r.complaints), r.complaints === 1 ? " complaint" : " complaints", ") → D; value score ", num(r.score)];
+      return parts.join("");
+    }
     case "prospect": {
+      let parts: string[];
       if (r.needMatch !== null && r.likelihood !== null) {
-        return {
-          zh: `潜客评分 ${num(r.score)} = 20 × 平均(需求匹配度 ${r.needMatch}, 合作可能性 ${r.likelihood}) → ${r.tier}`,
-          en: `Prospect score ${num(r.score)} = 20 × mean(need match ${r.needMatch}, likelihood ${r.likelihood}) → ${r.tier}`,
-        };
+        parts = zh
+          ? ["潜客评分 ", num(r.score), " = 20 × 平均(需求匹配度 ", String(r.needMatch), ", 合作可能性 ", String(r.likelihood), ") → ", r.tier]
+          : ["Prospect score ", num(r.score), " = 20 × mean(need match ", String(r.needMatch), ", likelihood ", String(r.likelihood), ") → ", r.tier];
+      } else {
+        const v = String(r.needMatch ?? r.likelihood);
+        parts = zh
+          ? ["潜客评分 ", num(r.score), " = 20 × ", r.needMatch !== null ? "需求匹配度" : "合作可能性", " ", v, " (无行为数据) → ", r.tier]
+          : ["Prospect score ", num(r.score), " = 20 × ", r.needMatch !== null ? "need match" : "likelihood", " ", v, " (no Behaviour data) → ", r.tier];
       }
-      const zhName = r.needMatch !== null ? "需求匹配度" : "合作可能性";
-      const enName = r.needMatch !== null ? "need match" : "likelihood";
-      const v = r.needMatch ?? r.likelihood;
-      return {
-        zh: `潜客评分 ${num(r.score)} = 20 × ${zhName} ${v} (无行为数据) → ${r.tier}`,
-        en: `Prospect score ${num(r.score)} = 20 × ${enName} ${v} (no Behaviour data) → ${r.tier}`,
-      };
+      return parts.join("");
     }
     case "none":
-      return {
-        zh: "无行为数据, 也未填需求匹配度或合作可能性, 无法评分",
-        en: "No Behaviour data and no need-match or likelihood rating: cannot score",
-      };
+      return zh ? "无行为数据, 也未填需求匹配度或合作可能性, 无法评分" : "No Behaviour data and no need-match or likelihood rating: cannot score";
+  }
+}
+
+/**
+ * The words of a value reason around its six figures (score, three percentiles, churn risk, tier),
+ * weights included: every value reason of a run has the same, so they are made once and kept.
+ */
+function valueFrame(w: { amount: number; activity: number; tenure: number }, lang: Lang): readonly string[] {
+  const last = lastFrame;
+  if (last.lang === lang && last.amount === w.amount && last.activity === w.activity && last.tenure === w.tenure) return last.words;
+  const [a, b, c] = [num(w.amount, 3), num(w.activity, 3), num(w.tenure, 3)];
+  const words =
+    lang === "zh-CN"
+      ? ["价值分 ", " = 金额 ", `×${a} + 活跃度 `, `×${b} + 合作时长 `, `×${c}; 流失风险 `, " → "]
+      : ["Value score ", " = amount ", `×${a} + activity `, `×${b} + tenure `, `×${c}; churn risk `, " → "];
+  lastFrame = { lang, amount: w.amount, activity: w.activity, tenure: w.tenure, words };
+  return words;
+}
+
+let lastFrame: { lang: Lang | null; amount: number; activity: number; tenure: number; words: readonly string[] } = { lang: null, amount: NaN, activity: NaN, tenure: NaN, words: [] };
+
+export function reasonText(r: Reason): Label {
+  return { zh: reasonIn(r, "zh-CN"), en: reasonIn(r, "en-US") };
+}
+
+const TRAIT_WORDS: Record<"highFrequency" | "lowFrequency" | "highAvgOrder" | "highActivity" | "highAmount" | "midAmount" | "lowAmount", Label> = {
+  highFrequency: { zh: "高频次购买", en: "frequent purchases" },
+  lowFrequency: { zh: "购买频次低", en: "infrequent purchases" },
+  highAvgOrder: { zh: "客单价高", en: "high average order" },
+  highActivity: { zh: "活跃度强", en: "highly active" },
+  highAmount: { zh: "购买金额高", en: "high spend" },
+  midAmount: { zh: "购买金额中等", en: "medium spend" },
+  lowAmount: { zh: "购买金额低", en: "low spend" },
+};
+
+export function traitIn(t: Trait, lang: Lang): string {
+  const zh = lang === "zh-CN";
+  switch (t.id) {
+    case "prefers":
+      return zh ? `偏好${t.category}` : `prefers ${t.category}`;
+    case "longTenure":
+      return zh ? `合作 ${t.months} 个月` : `customer for ${t.months} months`;
+    case "highNeedMatch":
+      return zh ? `需求匹配度 ${t.value}` : `need match ${t.value}`;
+    case "highLikelihood":
+      return zh ? `合作可能性 ${t.value}` : `likelihood ${t.value}`;
+    default:
+      return zh ? TRAIT_WORDS[t.id].zh : TRAIT_WORDS[t.id].en;
   }
 }
 
 export function traitText(t: Trait): Label {
-  switch (t.id) {
-    case "highFrequency":
-      return { zh: "高频次购买", en: "frequent purchases" };
-    case "lowFrequency":
-      return { zh: "购买频次低", en: "infrequent purchases" };
-    case "highAvgOrder":
-      return { zh: "客单价高", en: "high average order" };
-    case "highActivity":
-      return { zh: "活跃度强", en: "highly active" };
-    case "highAmount":
-      return { zh: "购买金额高", en: "high spend" };
-    case "midAmount":
-      return { zh: "购买金额中等", en: "medium spend" };
-    case "lowAmount":
-      return { zh: "购买金额低", en: "low spend" };
-    case "prefers":
-      return { zh: `偏好${t.category}`, en: `prefers ${t.category}` };
-    case "longTenure":
-      return { zh: `合作 ${t.months} 个月`, en: `customer for ${t.months} months` };
-    case "highNeedMatch":
-      return { zh: `需求匹配度 ${t.value}`, en: `need match ${t.value}` };
-    case "highLikelihood":
-      return { zh: `合作可能性 ${t.value}`, en: `likelihood ${t.value}` };
+  return { zh: traitIn(t, "zh-CN"), en: traitIn(t, "en-US") };
+}
+
+export function issueIn(i: Issue, lang: Lang): string {
+  const zh = lang === "zh-CN";
+  switch (i.id) {
+    case "complaints":
+      return zh ? `投诉${i.count}次` : `${i.count} complaint${i.count === 1 ? "" : "s"}`;
+    case "decline":
+      return zh ? `购买频次下降${pct(i.rate)}` : `purchases down ${pct(i.rate)}`;
+    case "lowActivity":
+      return zh ? "活跃度不足" : "low activity";
+    case "overdue":
+      return zh ? `跟进逾期${i.days}天` : `follow-up ${i.days} day${i.days === 1 ? "" : "s"} overdue`;
+    case "staleRecency":
+      return zh ? `${i.days}天未购买` : `no purchase for ${i.days} days`;
+    case "lowLikelihood":
+      return zh ? `合作可能性低 (${i.value})` : `low likelihood (${i.value})`;
   }
 }
 
 export function issueText(i: Issue): Label {
-  switch (i.id) {
-    case "complaints":
-      return { zh: `投诉${i.count}次`, en: `${i.count} complaint${i.count === 1 ? "" : "s"}` };
-    case "decline":
-      return { zh: `购买频次下降${pct(i.rate)}`, en: `purchases down ${pct(i.rate)}` };
-    case "lowActivity":
-      return { zh: "活跃度不足", en: "low activity" };
-    case "overdue":
-      return { zh: `跟进逾期${i.days}天`, en: `follow-up ${i.days} day${i.days === 1 ? "" : "s"} overdue` };
-    case "staleRecency":
-      return { zh: `${i.days}天未购买`, en: `no purchase for ${i.days} days` };
-    case "lowLikelihood":
-      return { zh: `合作可能性低 (${i.value})`, en: `low likelihood (${i.value})` };
-  }
+  return { zh: issueIn(i, "zh-CN"), en: issueIn(i, "en-US") };
 }
 
 /** 建议行动 per tier (seed 001's 结论与建议). */
@@ -171,24 +224,35 @@ export const DATA_STATUS_TEXT = {
   noteSeparator: { zh: "; ", en: "; " } as Label,
 };
 
-function fieldText(g: DataGap): Label {
-  const f = FIELD_TEXT[g.field] ?? { zh: g.field, en: g.field };
+function fieldIn(g: DataGap, zh: boolean): string {
+  const f = FIELD_TEXT[g.field];
+  const name = f === undefined ? g.field : zh ? f.zh : f.en;
   const suffix = g.field === "priority" ? DATA_STATUS_TEXT.assumedMedium : g.kind === "countedAsZero" ? DATA_STATUS_TEXT.countedAsZero : null;
-  return suffix ? { zh: f.zh + suffix.zh, en: f.en + suffix.en } : f;
+  return suffix === null ? name : name + (zh ? suffix.zh : suffix.en);
 }
 
 /** 完整, or 待补充 + the gaps (seed 001: 待补充联系人职务), then any other notes. */
-export function dataStatusText(gaps: readonly DataGap[]): Label {
-  if (gaps.length === 0) return DATA_STATUS_TEXT.complete;
-  const fill = gaps.filter((g) => g.kind === "missing" || g.kind === "countedAsZero" || g.kind === "assumedMedium").map(fieldText);
-  const notes = gaps.filter((g) => g.kind === "duplicateId" || g.kind === "futureStart").map((g) => (g.kind === "duplicateId" ? DATA_STATUS_TEXT.duplicateId : DATA_STATUS_TEXT.futureStart));
-  const parts: Label[] = [];
-  if (fill.length > 0) {
-    parts.push({ zh: DATA_STATUS_TEXT.toComplete.zh + fill.map((l) => l.zh).join(SEPARATOR.zh), en: DATA_STATUS_TEXT.toComplete.en + fill.map((l) => l.en).join(SEPARATOR.en) });
+export function dataStatusIn(gaps: readonly DataGap[], lang: Lang): string {
+  const zh = lang === "zh-CN";
+  const pick = (l: Label) => (zh ? l.zh : l.en);
+  if (gaps.length === 0) return pick(DATA_STATUS_TEXT.complete);
+  // Parts joined once (one flat string), as in reasonIn.
+  const parts: string[] = [];
+  for (const g of gaps) {
+    if (g.kind !== "missing" && g.kind !== "countedAsZero" && g.kind !== "assumedMedium") continue;
+    parts.push(parts.length === 0 ? pick(DATA_STATUS_TEXT.toComplete) : pick(SEPARATOR), fieldIn(g, zh));
   }
-  for (const n of notes) parts.push(n);
-  const en = parts.map((l) => l.en).join(DATA_STATUS_TEXT.noteSeparator.en);
-  return { zh: parts.map((l) => l.zh).join(DATA_STATUS_TEXT.noteSeparator.zh), en: en.charAt(0).toUpperCase() + en.slice(1) };
+  for (const g of gaps) {
+    if (g.kind !== "duplicateId" && g.kind !== "futureStart") continue;
+    if (parts.length > 0) parts.push(pick(DATA_STATUS_TEXT.noteSeparator));
+    parts.push(pick(g.kind === "duplicateId" ? DATA_STATUS_TEXT.duplicateId : DATA_STATUS_TEXT.futureStart));
+  }
+  const text = parts.join("");
+  return zh ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function dataStatusText(gaps: readonly DataGap[]): Label {
+  return { zh: dataStatusIn(gaps, "zh-CN"), en: dataStatusIn(gaps, "en-US") };
 }
 
 export const SEGMENT_TEXT: Record<SegmentId, Label> = {
@@ -212,15 +276,20 @@ export const SEGMENT_TEXT: Record<SegmentId, Label> = {
   hibernating: { zh: "沉睡客户", en: "Hibernating" },
 };
 
-export function followUpStatusText(s: FollowUpStatus, dueSoonDays: number): Label {
+export function followUpStatusIn(s: FollowUpStatus, dueSoonDays: number, lang: Lang): string {
+  const zh = lang === "zh-CN";
   switch (s) {
     case "overdue":
-      return { zh: "逾期", en: "Overdue" };
+      return zh ? "逾期" : "Overdue";
     case "dueSoon":
-      return { zh: `${dueSoonDays} 天内到期`, en: `Due within ${dueSoonDays} day${dueSoonDays === 1 ? "" : "s"}` };
+      return zh ? `${dueSoonDays} 天内到期` : `Due within ${dueSoonDays} day${dueSoonDays === 1 ? "" : "s"}`;
     case "ok":
-      return { zh: "正常", en: "On track" };
+      return zh ? "正常" : "On track";
   }
+}
+
+export function followUpStatusText(s: FollowUpStatus, dueSoonDays: number): Label {
+  return { zh: followUpStatusIn(s, dueSoonDays, "zh-CN"), en: followUpStatusIn(s, dueSoonDays, "en-US") };
 }
 
 export const YES_NO: Record<"yes" | "no", Label> = {

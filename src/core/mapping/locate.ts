@@ -18,8 +18,11 @@ export interface LocatedTable {
   columns: Map<string, number>;
   /** last sheet row of the table or range (the header row when it has no data rows) */
   lastRow: number;
-  /** data rows: sheet row index and that row's cells (relative to firstCol) */
+  /** data rows: sheet row index and that row's cells (relative to firstCol); made on first use */
   rows: { row: number; cells: CellValue[] }[];
+  /** the same data rows as two parallel arrays (sheet row, cells): no object per row */
+  dataRows: Int32Array;
+  dataCells: CellValue[][];
 }
 
 const HEADER_SEARCH_ROWS = 10;
@@ -45,14 +48,39 @@ function hasAny(cells: readonly CellValue[], colCount: number): boolean {
   return false;
 }
 
-function rowsBelow(sheet: SheetSnapshot, headerRow: number, firstCol: number, colCount: number, lastRow: number): LocatedTable["rows"] {
-  const rows: LocatedTable["rows"] = [];
+function rowsBelow(sheet: SheetSnapshot, headerRow: number, firstCol: number, colCount: number, lastRow: number): { rows: Int32Array; cells: CellValue[][] } {
+  const rows = new Int32Array(Math.max(0, lastRow - headerRow));
+  const cells: CellValue[][] = [];
+  let n = 0;
   for (let row = headerRow + 1; row <= lastRow; row++) {
-    const cells = cellsOf(sheet, row, firstCol, colCount);
+    const c = cellsOf(sheet, row, firstCol, colCount);
     // Blank rows inside a plain range are skipped, not treated as the end: lists have gaps.
-    if (hasAny(cells, colCount)) rows.push({ row, cells });
+    if (hasAny(c, colCount)) {
+      rows[n++] = row;
+      cells.push(c);
+    }
   }
-  return rows;
+  return { rows: n === rows.length ? rows : rows.slice(0, n), cells };
+}
+
+/**
+ * A located table. `rows` pairs each data row with its cells as one object; 100,000-row readers
+ * use the parallel arrays instead, so the objects are made only for callers that ask for them.
+ */
+function located(t: Omit<LocatedTable, "rows" | "dataRows" | "dataCells">, below: { rows: Int32Array; cells: CellValue[][] }): LocatedTable {
+  let rows: LocatedTable["rows"] | null = null;
+  return {
+    ...t,
+    dataRows: below.rows,
+    dataCells: below.cells,
+    get rows() {
+      if (rows === null) {
+        rows = new Array<{ row: number; cells: CellValue[] }>(below.cells.length);
+        for (let i = 0; i < rows.length; i++) rows[i] = { row: below.rows[i], cells: below.cells[i] };
+      }
+      return rows;
+    },
+  };
 }
 
 function fromIndex(index: HeaderIndex, headers: string[], firstCol: number): Map<string, number> {
@@ -72,17 +100,19 @@ export function locateTable(snapshot: WorkbookSnapshot, tableId: TableId, sheetI
   if (found) {
     const { sheet, table } = found;
     const lastRow = table.headerRow + table.rowCount;
-    return {
-      sheet,
-      tableName: table.name,
-      headerRow: table.headerRow,
-      firstCol: table.firstCol,
-      colCount: table.headers.length,
-      headers: table.headers,
-      columns: fromIndex(index, table.headers, table.firstCol),
-      lastRow,
-      rows: rowsBelow(sheet, table.headerRow, table.firstCol, table.headers.length, lastRow),
-    };
+    return located(
+      {
+        sheet,
+        tableName: table.name,
+        headerRow: table.headerRow,
+        firstCol: table.firstCol,
+        colCount: table.headers.length,
+        headers: table.headers,
+        columns: fromIndex(index, table.headers, table.firstCol),
+        lastRow,
+      },
+      rowsBelow(sheet, table.headerRow, table.firstCol, table.headers.length, lastRow),
+    );
   }
   const names = sheetNames(sheetId);
   const sheet = snapshot.sheets.find((s) => names.includes(s.name));
@@ -103,15 +133,8 @@ export function locateInRange(sheet: SheetSnapshot, index: HeaderIndex, required
   if (!best) return null;
   const headers = [...best.headers, ...new Array<string>(Math.max(0, width - best.headers.length)).fill("")];
   const lastRow = sheet.originRow + sheet.values.length - 1;
-  return {
-    sheet,
-    tableName: null,
-    headerRow: best.row,
-    firstCol: sheet.originCol,
-    colCount: width,
-    headers,
-    columns: fromIndex(index, headers, sheet.originCol),
-    lastRow,
-    rows: rowsBelow(sheet, best.row, sheet.originCol, width, lastRow),
-  };
+  return located(
+    { sheet, tableName: null, headerRow: best.row, firstCol: sheet.originCol, colCount: width, headers, columns: fromIndex(index, headers, sheet.originCol), lastRow },
+    rowsBelow(sheet, best.row, sheet.originCol, width, lastRow),
+  );
 }
