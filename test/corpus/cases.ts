@@ -9,6 +9,7 @@
  * File cases are not workbooks at all (a text file, a truncated zip, an .xls, an empty file, an
  * encrypted .xlsx): only the CLI can be handed one, so only the CLI runs them.
  */
+import { columnLetters } from "../../src/core/plan/a1";
 import { settingsToRows } from "../../src/core/settings/rows";
 import { DEFAULT_SETTINGS } from "../../src/core/settings/types";
 import type { CellValue } from "../../src/core/plan/cells";
@@ -91,17 +92,7 @@ const BASE_BEHAVIOUR: NValue[][] = [
 ];
 
 function ref(cols: number, rows: number, origin = { col: 0, row: 1 }): string {
-  const letters = (c: number) => {
-    let n = c + 1;
-    let s = "";
-    while (n > 0) {
-      const r = (n - 1) % 26;
-      s = String.fromCharCode(65 + r) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  };
-  return `${letters(origin.col)}${origin.row}:${letters(origin.col + cols - 1)}${origin.row + rows - 1}`;
+  return `${columnLetters(origin.col)}${origin.row}:${columnLetters(origin.col + cols - 1)}${origin.row + rows - 1}`;
 }
 
 function settingsSheet(edit: (rows: CellValue[][]) => void): NSheet {

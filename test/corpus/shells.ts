@@ -4,6 +4,7 @@
  * (matched back to its message code, in zh-CN and en-US), and a small view of the result
  * (Tiers rows, Customers outputs, change log) that reads the same from both shells.
  */
+import { cellAddress as a1 } from "../../src/core/plan/a1";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -95,16 +96,6 @@ export function captureXlsx(wb: ExcelJS.Workbook): Cells {
   return out;
 }
 
-function a1(row: number, col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-}
 
 /** Every non-empty cell of the fake, keyed "sheet!A1": type, value and formula. */
 export function captureFake(fake: FakeExcel): Cells {
