@@ -36,7 +36,8 @@ export function cellOf(sheet: SheetSnapshot, row: number, col: number): CellValu
 }
 
 export function applyToSnapshot(snapshot: WorkbookSnapshot, plan: WorkbookPlan): WorkbookSnapshot {
-  const sheets: SheetSnapshot[] = snapshot.sheets.map((s) => ({ ...s, tables: [...s.tables], values: s.values.map((r) => [...r]) }));
+  // Table objects are copied too: an "extend" below must not change the caller's snapshot.
+  const sheets: SheetSnapshot[] = snapshot.sheets.map((s) => ({ ...s, tables: s.tables.map((t) => ({ ...t })), values: s.values.map((r) => [...r]) }));
   const tableNames = [...snapshot.tableNames];
   for (const sp of plan.sheets) {
     let idx = sheets.findIndex((s) => s.name === sp.name);

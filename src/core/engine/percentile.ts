@@ -20,34 +20,3 @@ export function midRankPercentiles(values: ArrayLike<number>, order: Int32Array 
   }
   return out;
 }
-
-/** P of one value within a population already sorted ascending (e.g. for a reason text). */
-export function percentileIn(sortedAscending: Float64Array, x: number): number {
-  const n = sortedAscending.length;
-  if (n === 0) return 0;
-  const lo = lowerBound(sortedAscending, x);
-  const hi = upperBound(sortedAscending, x, lo);
-  return (lo + 0.5 * (hi - lo)) / n;
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(a: Float64Array, x: number, from: number): number {
-  let lo = from;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
