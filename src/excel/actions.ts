@@ -1,6 +1,6 @@
 import { insertTemplate } from "../core/actions/insert-template";
 import { readSettings } from "../core/actions/read-settings";
-import { SCORE_LEAD_TABLE, scoreAndTierNeeds } from "../core/actions/score-reads";
+import { SCORE_LEAD_COLUMNS, SCORE_LEAD_TABLE, scoreAndTierNeeds } from "../core/actions/score-reads";
 import { workbookLang } from "../core/actions/sheet-names";
 import { InsightError, message } from "../core/i18n/messages";
 import { todaySerial } from "../core/mapping/dates";
@@ -119,7 +119,7 @@ export async function runScoreAndTier(lang: Lang, options: RunOptions = {}): Pro
     return failure("scoreAndTier", lang, e, "check", 0);
   }
   const now = options.now ?? new Date();
-  const projection: Projection = { needs: (names) => scoreAndTierNeeds(names, lang), lead: SCORE_LEAD_TABLE };
+  const projection: Projection = { needs: (names) => scoreAndTierNeeds(names, lang), lead: { table: SCORE_LEAD_TABLE, columns: SCORE_LEAD_COLUMNS } };
   return run(
     "scoreAndTier",
     lang,

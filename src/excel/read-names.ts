@@ -5,10 +5,19 @@ import { errorCode } from "./office-errors";
  * Request 1 of a read: every sheet's name and protection, its tables (names, row counts, column
  * names) and charts. A request cannot call a method on a sheet it has not named yet, so positions
  * and values wait for request 2 — except for one table the action cannot do without, whose first
- * rows (every column) can travel with the names: tables are found by name workbook-wide
- * (`workbook.tables.getItem`, ExcelApi 1.1), so no sheet name is needed. When that table does not
- * exist the request fails (ItemNotFound) and the names are asked for again alone.
+ * rows can travel with the names: tables are found by name workbook-wide
+ * (`workbook.tables.getItem`, ExcelApi 1.1), so no sheet name is needed. Which of its columns the
+ * action needs is known only once its headers are, so the lead asks for the columns where the
+ * action's own template puts them; the answer says what the columns really hold (request 1 also
+ * brings the headers), and the caller keeps only the columns that are what it needs. When that
+ * table does not exist the request fails (ItemNotFound) and the names are asked for again alone.
  */
+
+/** The table to start reading with the names, and the columns (0-based, in the table) to read of it. */
+export interface LeadGuess {
+  table: string;
+  columns: readonly number[];
+}
 
 export interface TableInfo {
   name: string;
@@ -25,10 +34,13 @@ export interface SheetInfo {
   charts: string[];
 }
 
-/** The lead table's header row and first body rows, every column. */
+/** The lead table's header row and first body rows, in the guessed columns. */
 export interface LeadRows {
   table: string;
-  values: CellValue[][];
+  /** body rows read (the same for every column) */
+  rows: number;
+  /** table column index → its cells, header first */
+  columns: Map<number, CellValue[]>;
 }
 
 export interface Names {
@@ -38,11 +50,23 @@ export interface Names {
 }
 
 /**
- * Body rows read with the names. Enough that, past them, the rest of a 10,000-customer ledger's
- * needed columns fits one more answer; few enough (≈1.5 MB of demo data, 33 columns) that only a
- * table of unusually long texts makes this answer pass Excel's 5 MB and cost the retry.
+ * Body rows read with the names. Enough that, past them, the rest of a 20,000-customer ledger's
+ * needed columns and its Behaviour and Interactions rows fit one more answer; few enough (≈3 MB
+ * of demo data: 15 of 33 columns, 191 bytes a row) that only rows of over 300 bytes in those
+ * columns make this answer pass Excel's 5 MB and cost the retry.
  */
-export const LEAD_ROWS = 4000;
+export const LEAD_ROWS = 16_000;
+
+/** Runs of adjacent column indexes: one range each. */
+function runsOf(columns: readonly number[]): { from: number; count: number }[] {
+  const runs: { from: number; count: number }[] = [];
+  for (const c of [...new Set(columns)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.from + last.count === c) last.count++;
+    else runs.push({ from: c, count: 1 });
+  }
+  return runs;
+}
 
 function queueNames(context: Excel.RequestContext): Excel.WorksheetCollection {
   const sheets = context.workbook.worksheets;
@@ -78,15 +102,28 @@ function guessFailed(e: unknown): boolean {
   return code === "ItemNotFound" || code === "ResponsePayloadSizeLimitExceeded" || code === "InvalidArgument";
 }
 
-export async function readNames(context: Excel.RequestContext, lead?: string, leadRows = LEAD_ROWS): Promise<Names> {
-  if (lead !== undefined && leadRows > 0) {
+export async function readNames(context: Excel.RequestContext, lead?: LeadGuess, leadRows = LEAD_ROWS): Promise<Names> {
+  if (lead !== undefined && leadRows > 0 && lead.columns.length > 0) {
     const sheets = queueNames(context);
-    const range = context.workbook.tables.getItem(lead).getRange();
-    // Header row and up to leadRows rows below it, never past the table (ExcelApi 1.1 / 1.2).
-    const rows = range.getIntersection(range.getRow(0).getResizedRange(leadRows, 0)).load("values");
+    const range = context.workbook.tables.getItem(lead.table).getRange();
+    // Per run of columns: the header cell and up to leadRows rows below it, cut to the table
+    // (ExcelApi 1.1 / 1.2; a run right of the table's last column meets nothing: null, ExcelApi 1.4).
+    const runs = runsOf(lead.columns).map((run) => ({
+      run,
+      cells: range.getIntersectionOrNullObject(range.getCell(0, run.from).getResizedRange(leadRows, run.count - 1)).load("values"),
+    }));
     try {
       await context.sync();
-      return { sheets: infos(sheets), lead: { table: lead, values: rows.values as CellValue[][] }, syncs: 1 };
+      const columns = new Map<number, CellValue[]>();
+      let rows = 0;
+      for (const { run, cells } of runs) {
+        if (cells.isNullObject) continue;
+        // The run starts inside the table, so the intersection keeps its left edge; only its right can be cut.
+        const grid = cells.values as CellValue[][];
+        rows = grid.length - 1;
+        (grid[0] ?? []).forEach((_, j) => columns.set(run.from + j, grid.map((r) => r[j])));
+      }
+      return { sheets: infos(sheets), lead: { table: lead.table, rows, columns }, syncs: 1 };
     } catch (e) {
       if (!guessFailed(e)) throw e;
     }

@@ -4,7 +4,7 @@ import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/pla
 import { CellSizes } from "./cell-sizes";
 import { blankCover, coverTables, put, type Grid, type Used } from "./read-grid";
 import { columnKey, columnsJob, rowsJob, sheetJob, tableRange, type ProjectedTable } from "./read-jobs";
-import { LEAD_ROWS, readNames, type Names, type SheetInfo } from "./read-names";
+import { LEAD_ROWS, readNames, type LeadGuess, type Names, type SheetInfo } from "./read-names";
 import { readValues, type FirstRequest, type RequestScope, type ValueJob } from "./read-values";
 
 /**
@@ -54,8 +54,8 @@ export interface ReadOptions {
 /** What an action needs of a workbook, decided from its sheet and table names. */
 export interface Projection {
   needs: (names: WorkbookSnapshot) => Map<string, SheetNeed>;
-  /** a table to start reading with the names (saves a request when it exists) */
-  lead?: string;
+  /** a table to start reading with the names, and the columns to guess (saves a request when it exists) */
+  lead?: LeadGuess;
 }
 
 const DEFAULTS: Required<ReadOptions> = { responseBudget: 4_000_000, bytesPerCell: 20, maxBlockRows: 20_000, maxBlockCells: 1_000_000, leadRows: LEAD_ROWS };
@@ -83,6 +83,8 @@ class Read {
   readonly sizes: CellSizes;
   readonly needs: SheetNeed[];
   readonly projected: ProjectedTable[] = [];
+  /** body rows that came with the names, per table read by column */
+  private readonly leadBody = new Map<ProjectedTable, number>();
   used: Used[] = [];
   tables: TableLocation[][] = [];
   readonly topLeft = new Map<number, CellValue>();
@@ -111,25 +113,27 @@ class Read {
     this.chooseWholes();
   }
 
-  /** The lead rows came with the names: keep the needed columns (and whole rows whose needed cells are blank). */
+  /**
+   * The lead rows came with the names, in the columns where the template puts what the action
+   * needs. Kept when they are every column this table really needs (the headers say which);
+   * otherwise the table is read by column like the others, from its first row.
+   */
   private takeLead(): void {
     const lead = this.names.lead;
     const p = lead && this.projected.find((x) => x.table.name.toLowerCase() === lead.table.toLowerCase());
-    if (!lead || !p) return;
-    const [header, ...body] = lead.values;
-    p.header = header;
-    body.forEach((row, r) => {
-      for (const c of p.columns) (p.cells.get(c.index) as CellValue[])[r] = row[c.index];
-      if (p.columns.length > 0 && p.columns.every((c) => isBlank(row[c.index]))) p.full.set(r, row);
-    });
-    // Every column measured: the unread ones too tell how long this workbook's numbers and texts are.
-    const defs = new Map(p.columns.map((c) => [c.index, c.def]));
-    (header ?? []).forEach((_, j) => this.sizes.measure(columnKey(p.table.name, j), defs.get(j), body.map((row) => row[j])));
+    if (!lead || !p || p.columns.length === 0 || !p.columns.every((c) => lead.columns.has(c.index))) return;
+    for (const c of p.columns) {
+      const from = lead.columns.get(c.index) as CellValue[];
+      const into = p.cells.get(c.index) as CellValue[];
+      for (let r = 0; r < lead.rows; r++) into[r] = from[r + 1];
+      this.sizes.measure(columnKey(p.table.name, c.index), c.def, from.slice(1));
+    }
+    p.unchecked.push([0, lead.rows]);
+    this.leadBody.set(p, lead.rows);
   }
 
   private leadRows(p: ProjectedTable): number {
-    const lead = this.names.lead;
-    return lead && lead.table.toLowerCase() === p.table.name.toLowerCase() ? Math.max(0, lead.values.length - 1) : 0;
+    return this.leadBody.get(p) ?? 0;
   }
 
   /** Sheets read in full come whole with the positions when their tables say they fit; a surprise costs one more request. */

@@ -5,7 +5,7 @@
  */
 import { readSettings } from "../../src/core/actions/read-settings";
 import { scoreAndTier } from "../../src/core/actions/score-and-tier";
-import { SCORE_LEAD_TABLE, scoreAndTierNeeds, type SheetNeed } from "../../src/core/actions/score-reads";
+import { SCORE_LEAD_COLUMNS, SCORE_LEAD_TABLE, scoreAndTierNeeds, type SheetNeed } from "../../src/core/actions/score-reads";
 import { workbookLang } from "../../src/core/actions/sheet-names";
 import { InsightError } from "../../src/core/i18n/messages";
 import type { CellValue, Lang } from "../../src/core/plan/cells";
@@ -17,7 +17,7 @@ import { REF } from "./fixtures";
 export const NOW_TEXT = "2026-06-30 12:00:00";
 
 export function projectionFor(lang: Lang): Projection {
-  return { needs: (names) => scoreAndTierNeeds(names, lang), lead: SCORE_LEAD_TABLE };
+  return { needs: (names) => scoreAndTierNeeds(names, lang), lead: { table: SCORE_LEAD_TABLE, columns: SCORE_LEAD_COLUMNS } };
 }
 
 /** Read through the shell with Score and tier's projection. */

@@ -157,16 +157,50 @@ describe("the plan from the projected read is the plan from the whole workbook",
     await expectProjectionExact(fake, [{}]);
   }, 300_000);
 
-  test("20,000 demo customers; and with all of them asked for with the names (7 MB: over the 5 MB limit, asked again without)", async () => {
+  test("20,000 demo customers; and with all of them asked for with the names", async () => {
     const fake = installFake();
     await customerWorkbook(fake, 20_000);
     await expectProjectionExact(fake, [{}, { leadRows: 20_000 }]);
+  }, 300_000);
+
+  test("rows asked for with the names that make the answer pass 5 MB are asked for again without", async () => {
+    const fake = installFake();
+    await customerWorkbook(fake, 2_000);
+    // Names of 1,000 characters (3 KB each in UTF-8): 2,000 of them are 6 MB.
+    const t = fake.workbook.findTable("Customers");
+    if (!t) throw new Error("no Customers");
+    for (let i = 1; i < t.rect.rows; i++) fake.workbook.cellFor(t.sheet, t.rect.row + i, t.rect.col + 1).value = `客户${i}`.padEnd(1_000, "长");
     const failed = fake.stats.requests.length;
-    const read = await projectedRead(fake, LANG, { leadRows: 20_000 });
+    const read = await projectedRead(fake, LANG);
     // the guess (refused: answer too big), the names alone, then the values
     expect(read.syncs).toBe(fake.stats.requests.length - failed);
     expect(read.syncs).toBeGreaterThanOrEqual(4);
+    await expectProjectionExact(fake, [{}]);
   }, 300_000);
+
+  test("a Customers table whose columns are not where the template puts them: the guessed rows are dropped, the read still exact", async () => {
+    const fake = installFake();
+    await customerWorkbook(fake, 30);
+    // Swap 客户名称 and 细分行业 (header and cells): the guess reads the wrong columns.
+    const t = fake.workbook.findTable("Customers");
+    if (!t) throw new Error("no Customers");
+    const st = fake.workbook;
+    for (let i = 0; i < t.rect.rows; i++) {
+      const a = st.cellFor(t.sheet, t.rect.row + i, t.rect.col + 1);
+      const b = st.cellFor(t.sheet, t.rect.row + i, t.rect.col + 3);
+      [a.value, b.value] = [b.value, a.value];
+    }
+    await expectProjectionExact(fake);
+  }, 120_000);
+
+  test("a Customers table narrower than the template (no columns right of 合作可能性): the guess past its edge is empty, the read exact", async () => {
+    const fake = installFake();
+    await customerWorkbook(fake, 30);
+    const t = fake.workbook.findTable("Customers");
+    if (!t) throw new Error("no Customers");
+    t.rect = { ...t.rect, cols: 25 };
+    await expectProjectionExact(fake);
+  }, 120_000);
 });
 
 describe("sheet values after a projected read are untouched", () => {

@@ -283,6 +283,28 @@ describe("worksheets", () => {
       expect(used.address).toBe("Customers!A1:C4");
     });
   });
+
+  test("getIntersectionOrNullObject: the overlap, or a null object (ExcelApi 1.4) where getIntersection fails", async () => {
+    const fake = seeded();
+    await fake.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Customers");
+      const base = ws.getRange("A1:C4");
+      const part = base.getIntersectionOrNullObject(ws.getRange("B3:F9")).load("address");
+      const none = base.getIntersectionOrNullObject("E1:F2").load("values");
+      await ctx.sync();
+      expect(part.isNullObject).toBe(false);
+      expect(part.address).toBe("Customers!B3:C4");
+      expect(none.isNullObject).toBe(true);
+      base.getIntersection("E1:F2").load("address");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+    const old = createFakeExcel({ apiVersion: "1.3" });
+    old.workbook.addSheet("S", [[1]]);
+    await old.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1").getIntersectionOrNullObject("A1");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
 });
 
 describe("tables", () => {

@@ -184,6 +184,20 @@ export class FakeRange extends ProxyBase {
     });
   }
 
+  /** ExcelApi 1.4: like getIntersection, but a null object (not an error) when the ranges do not meet. */
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    return new FakeRange(
+      this.context,
+      `${this._path}.getIntersectionOrNullObject`,
+      () => {
+        const t = this._target();
+        const rect = intersect(t.rect, typeof other === "string" ? parseAddress(other).rect : other._target().rect);
+        return rect ? { sheet: t.sheet, rect } : null;
+      },
+      true,
+    );
+  }
+
   clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
     this._queue("clear", [applyTo], "1.1", () => {
       const t = this._target();

@@ -59,6 +59,13 @@ const INPUT_TABLES = Object.keys(NEEDED) as InputTable[];
 /** The table the action cannot do without: a shell may start reading it before it knows the rest. */
 export const SCORE_LEAD_TABLE: InputTable = "Customers";
 
+/**
+ * Where the template puts the lead table's needed columns (0-based): what a shell may read
+ * before it knows the headers. Only a guess — the shell keeps what it read only when the real
+ * headers put every needed column there (a table made by Insert template or Adopt my list).
+ */
+export const SCORE_LEAD_COLUMNS: readonly number[] = NEEDED[SCORE_LEAD_TABLE].map((id) => TABLES[SCORE_LEAD_TABLE].columns.findIndex((c) => c.id === id)).filter((i) => i >= 0);
+
 function inputTable(name: string): InputTable | undefined {
   return INPUT_TABLES.find((t) => t.toLowerCase() === name.toLowerCase());
 }
