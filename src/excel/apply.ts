@@ -56,10 +56,10 @@ export interface ApplyResult {
 
 /**
  * Requests are filled up to 4 MB (estimates run a few % above what is sent; Excel on the web
- * rejects 5 MB). Value writes go in blocks of ~300 KB so that a request is filled to the budget
+ * rejects 5 MB). Value writes go in blocks of ~100 KB so that a request is filled to the budget
  * rather than closed early by a big block that does not fit.
  */
-const DEFAULTS: Required<ApplyOptions> = { requestBudget: 4_000_000, blockBytes: 300_000 };
+const DEFAULTS: Required<ApplyOptions> = { requestBudget: 4_000_000, blockBytes: 100_000 };
 /** A call's path, method name and framing on the wire, beyond its arguments (measured ~100–200 bytes). */
 const CALL_BYTES = 250;
 /** Below this many text cells in a column, each gets its own "@"; above, the column gets a 2-D format array. */
@@ -154,17 +154,21 @@ function overlaps(a: CellRange, t: TableLocation): boolean {
 // ---- values ----
 
 /** Number formats for one block of a write, set before its values: the plan's per column, "@" where text must stay text. */
-function formatOps(c: Ctx, sheet: string, w: CellWrite, from: number, to: number): Op[] {
+function formatOps(c: Ctx, sheet: string, w: CellWrite, from: number, to: number, only: (j: number) => boolean = () => true): Op[] {
   const cols = w.values[0].length;
   const ops: Op[] = [];
   let j = 0;
   while (j < cols) {
+    if (!only(j)) {
+      j++;
+      continue;
+    }
     const f = w.numberFormats?.[j];
     const text = w.kind === "values" ? riskyRows(w, j, from, to) : [];
     if (text.length === 0 || f === "@") {
       // Runs of columns with one format and no text to protect share one call.
       let k = j;
-      while (k + 1 < cols && w.numberFormats?.[k + 1] === f && (w.kind !== "values" || f === "@" || riskyRows(w, k + 1, from, to).length === 0)) k++;
+      while (k + 1 < cols && only(k + 1) && w.numberFormats?.[k + 1] === f && (w.kind !== "values" || f === "@" || riskyRows(w, k + 1, from, to).length === 0)) k++;
       if (f !== undefined) {
         const r = { row: w.row + from, col: w.col + j, rowCount: to - from, colCount: k - j + 1 };
         ops.push({ bytes: CALL_BYTES * 2, run: () => setNumberFormat(rangeOf(ws(c, sheet), r), f) });
@@ -199,25 +203,136 @@ function riskyRows(w: CellWrite, j: number, from: number, to: number): number[] 
   return out;
 }
 
+/** A run of equal values down one column: [from, to) rows of the write. */
+interface Run {
+  from: number;
+  to: number;
+  value: CellValue;
+}
+
+/** Request bytes of one scalar write besides its value: the range's path and the property set. */
+const RUN_BYTES = CALL_BYTES * 2;
+/** Writes shorter than this are sent as they are (splitting them saves nothing worth a call). */
+const RUN_MIN_ROWS = 64;
+
+function runsDown(values: readonly CellValue[][], j: number, limit: number): Run[] | null {
+  const runs: Run[] = [];
+  let from = 0;
+  for (let i = 1; i <= values.length; i++) {
+    if (i < values.length && values[i][j] === values[from][j]) continue;
+    runs.push({ from, to: i, value: values[from][j] });
+    if (runs.length > limit) return null;
+    from = i;
+  }
+  return runs;
+}
+
+/**
+ * Columns of a value write that are mostly long runs of one value (a sorted tier and its
+ * recommended action, a column left blank) and the runs: each run is sent as ONE value that
+ * Range.values applies to every cell of its range (ExcelApi 1.1: "If the argument is a single
+ * value, it will be applied to all cells in the range"), which is what keeps the payload of
+ * Score and tier at 20,000 customers within two write requests.
+ */
+function runColumns(w: CellWrite, cols: number): Map<number, Run[]> {
+  const out = new Map<number, Run[]>();
+  const rows = w.values.length;
+  if (w.kind !== "values" || rows < RUN_MIN_ROWS) return out;
+  for (let j = 0; j < cols; j++) {
+    // Worth it when the runs' calls take under half of the column's cells: a run per 16 rows at most.
+    const runs = runsDown(w.values, j, Math.floor(rows / 16));
+    if (!runs) continue;
+    const column = gridBytes(w.values.map((r) => [r[j]]));
+    const scalar = runs.reduce((n, r) => n + RUN_BYTES + gridBytes([[r.value]]), 0);
+    if (scalar * 2 < column) out.set(j, runs);
+  }
+  return out;
+}
+
+/** One column written run by run: its format for the whole height, "@" where a run's text must stay text, then one value per run. */
+function runOps(c: Ctx, sheet: string, w: CellWrite, j: number, runs: Run[]): Op[] {
+  const ops: Op[] = [];
+  const f = w.numberFormats?.[j];
+  const col = w.col + j;
+  const height = w.values.length;
+  if (f !== undefined) ops.push({ bytes: RUN_BYTES, run: () => setNumberFormat(ws(c, sheet).getRangeByIndexes(w.row, col, height, 1), f) });
+  for (const r of runs) {
+    if (f === "@" || !needsTextFormat(r.value)) continue;
+    ops.push({ bytes: RUN_BYTES, run: () => setNumberFormat(ws(c, sheet).getRangeByIndexes(w.row + r.from, col, r.to - r.from, 1), "@") });
+  }
+  for (const r of runs) {
+    const v = wireValue(r.value);
+    ops.push({
+      bytes: RUN_BYTES + gridBytes([[v]]),
+      run: () => {
+        (ws(c, sheet).getRangeByIndexes(w.row + r.from, col, r.to - r.from, 1) as unknown as { values: CellValue }).values = v;
+      },
+    });
+    c.counts.cellsWritten += r.to - r.from;
+  }
+  return ops;
+}
+
+/** A write's columns [from, to) as a write of its own. */
+function columnsOf(w: CellWrite, from: number, to: number): CellWrite {
+  return {
+    row: w.row,
+    col: w.col + from,
+    kind: w.kind,
+    values: w.values.map((r) => r.slice(from, to)),
+    ...(w.numberFormats ? { numberFormats: w.numberFormats.slice(from, to) } : {}),
+  };
+}
+
 function writeOps(c: Ctx, sheet: string, w: CellWrite): Op[] {
   const rows = w.values.length;
   const cols = rows ? w.values[0].length : 0;
   if (!rows || !cols) return [];
   if (w.values.some((r) => r.length !== cols)) throw new Error(`plan write at ${sheet}!${cellAddress(w.row, w.col)} is not rectangular`);
+  const byRun = runColumns(w, cols);
+  if (byRun.size === 0) return blockOps(c, sheet, w);
   const ops: Op[] = [];
+  let j = 0;
+  while (j < cols) {
+    const runs = byRun.get(j);
+    if (runs) {
+      ops.push(...runOps(c, sheet, w, j, runs));
+      j++;
+      continue;
+    }
+    let k = j;
+    while (k < cols && !byRun.has(k)) k++;
+    ops.push(...blockOps(c, sheet, columnsOf(w, j, k)));
+    j = k;
+  }
+  return ops;
+}
+
+/** A row's bytes inside a 2-D array: its cells, brackets and the comma after it. */
+const rowBytes = (row: readonly CellValue[]) => gridBytes([row]) - 2;
+
+/** A write in row blocks of about blockBytes, each block's formats before its values. */
+function blockOps(c: Ctx, sheet: string, w: CellWrite): Op[] {
+  const rows = w.values.length;
+  const cols = w.values[0].length;
+  // Formats go once for the whole height, except in columns where so many cells need "@" that
+  // their formats travel as a grid: that grid goes block by block, with the values.
+  const grid = Array.from({ length: cols }, (_, j) => w.kind === "values" && w.numberFormats?.[j] !== "@" && riskyRows(w, j, 0, rows).length > PER_CELL_TEXT_LIMIT);
+  const gridded = (j: number) => grid[j];
+  const ops: Op[] = formatOps(c, sheet, w, 0, rows, (j) => !gridded(j));
   let from = 0;
   while (from < rows) {
     let to = from;
     let bytes = 0;
-    while (to < rows && (to === from || bytes + gridBytes([w.values[to]]) <= c.o.blockBytes) && to - from < 20_000) {
-      bytes += gridBytes([w.values[to]]);
+    while (to < rows && (to === from || bytes + rowBytes(w.values[to]) <= c.o.blockBytes) && to - from < 20_000) {
+      bytes += rowBytes(w.values[to]);
       to++;
     }
-    ops.push(...formatOps(c, sheet, w, from, to));
+    ops.push(...formatOps(c, sheet, w, from, to, gridded));
     const block = w.values.slice(from, to).map((r) => (w.kind === "values" ? r.map(wireValue) : r));
     const start = from;
     ops.push({
-      bytes: bytes + CALL_BYTES,
+      bytes: bytes + 2 + CALL_BYTES,
       run: () => {
         const range = ws(c, sheet).getRangeByIndexes(w.row + start, w.col, block.length, cols);
         if (w.kind === "formulas") range.formulas = block;
