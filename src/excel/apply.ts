@@ -210,8 +210,8 @@ interface Run {
   value: CellValue;
 }
 
-/** Request bytes of one scalar write besides its value: the range's path and the property set. */
-const RUN_BYTES = CALL_BYTES * 2;
+/** Request bytes of one scalar write besides its value: a new range (getRangeByIndexes) and the property set. */
+const RUN_BYTES = CALL_BYTES;
 /** Writes shorter than this are sent as they are (splitting them saves nothing worth a call). */
 const RUN_MIN_ROWS = 64;
 
