@@ -1,27 +1,22 @@
-import { normaliseDate } from "../clean/normalise/date";
+import { civilFromDays, daysFromCivil, unpackYmd } from "../calendar";
+import { normaliseDate, ymdToSerial } from "../clean/normalise/date";
+
+export { ymdToSerial };
+
 /**
  * Excel serial dates (1900 system). Serial 1 = 1900-01-01; Excel also counts the fictitious
  * 1900-02-29 (serial 60), so from 1900-03-01 (serial 61) on, serial = days since 1899-12-30.
+ * The calendar is core/calendar.ts; these never fail (any finite serial has a date), unlike
+ * clean/normalise/date.ts's, which refuse serials outside Excel's 1900-01-01 … 9999-12-31.
  */
 const MS_PER_DAY = 86_400_000;
 const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
-
-export function ymdToSerial(y: number, m: number, d: number): number | null {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 9999) return null;
-  const t = Date.UTC(y, m - 1, d);
-  const check = new Date(t);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
-  const days = Math.round((t - EPOCH_1899_12_30) / MS_PER_DAY);
-  return days < 61 ? days - 1 : days;
-}
+const EPOCH_DAYS = daysFromCivil(1899, 12, 30);
 
 export function serialToYmd(serial: number): { y: number; m: number; d: number } {
   const whole = Math.floor(serial);
   if (whole === 60) return { y: 1900, m: 2, d: 29 };
-  const days = whole < 60 ? whole + 1 : whole;
-  const dt = new Date(EPOCH_1899_12_30 + days * MS_PER_DAY);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  return unpackYmd(civilFromDays(EPOCH_DAYS + (whole < 60 ? whole + 1 : whole)));
 }
 
 export function serialToISO(serial: number): string {

@@ -1,3 +1,4 @@
+import { civilFromDays, daysFromCivil, isValidYmd, unpackYmd } from "../../calendar";
 import { chineseDigitsToArabic, parseAmount, toNumber } from "./numerals";
 import { EMPTY, invalid, isErrorValue, ok, type InvalidReason, type Normalised, type RawCell, type WarningCode } from "./types";
 
@@ -10,37 +11,9 @@ export const MIN_SERIAL = 1; // 1900-01-01
 export const MAX_SERIAL = 2958465; // 9999-12-31
 const FICTITIOUS_SERIAL = 60; // "1900-02-29"
 
-/** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(days: number): { y: number; m: number; d: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
-}
-
 const EPOCH = daysFromCivil(1899, 12, 30);
 
-export function isValidYmd(y: number, m: number, d: number): boolean {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= (lengths[m - 1] ?? 0);
-}
+export { isValidYmd } from "../../calendar";
 
 /** A real calendar date from 1900-01-01 to 9999-12-31 → serial; null otherwise (1900-02-29 included). */
 export function ymdToSerial(y: number, m: number, d: number): number | null {
@@ -55,7 +28,7 @@ export function serialToYmd(serial: number): { y: number; m: number; d: number }
   const whole = Math.floor(serial);
   if (whole < MIN_SERIAL || whole > MAX_SERIAL) return null;
   if (whole === FICTITIOUS_SERIAL) return { y: 1900, m: 2, d: 29 };
-  return civilFromDays(EPOCH + (whole < 60 ? whole + 1 : whole));
+  return unpackYmd(civilFromDays(EPOCH + (whole < 60 ? whole + 1 : whole)));
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
