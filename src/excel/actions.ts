@@ -9,7 +9,6 @@ import { problemLines } from "../cli/problems";
 import { applyPlan, type ApplyOptions, type ApplyResult } from "./apply";
 import type { ActionResult } from "./notify";
 import { requireExcelApi } from "./requirements";
-import { ShellError, shellMessage } from "./shell-messages";
 import { readSnapshot, type Projection, type ReadOptions, type ShellSnapshot } from "./snapshot";
 
 /**
@@ -45,9 +44,9 @@ function errorDetail(e: unknown): string {
 
 function failure(action: ActionResult["action"], lang: Lang, e: unknown, stage: Stage, syncs: number): ActionResult {
   let text: string;
-  if (e instanceof InsightError || e instanceof ShellError) text = e.localized(lang);
-  else if (stage === "apply") text = shellMessage("excelApplyFailed", { detail: errorDetail(e) }, lang);
-  else text = shellMessage("excelReadFailed", { detail: errorDetail(e) }, lang);
+  if (e instanceof InsightError) text = e.localized(lang);
+  else if (stage === "apply") text = message("excelApplyFailed", { detail: errorDetail(e) }, lang);
+  else text = message("excelReadFailed", { detail: errorDetail(e) }, lang);
   return { action, ok: false, lang, message: text, details: [], counts: {}, syncs, at: new Date().toISOString() };
 }
 
@@ -97,7 +96,7 @@ export function runInsertTemplate(lang: Lang, options: RunOptions = {}): Promise
       const { sheetsCreated, tablesCreated, columnsAdded } = applied.counts;
       const changed = sheetsCreated + tablesCreated + columnsAdded > 0;
       return {
-        message: changed ? shellMessage("templateDone", { sheets: sheetsCreated, tables: tablesCreated, columns: columnsAdded }, lang) : shellMessage("templateUnchanged", {}, lang),
+        message: changed ? message("templateDone", { sheets: sheetsCreated, tables: tablesCreated, columns: columnsAdded }, lang) : message("templateUnchanged", {}, lang),
         details: [],
         counts: { ...applied.counts },
       };
@@ -135,7 +134,7 @@ export async function runScoreAndTier(lang: Lang, options: RunOptions = {}): Pro
       const tiers = { A: 0, B: 0, C: 0, D: 0 };
       for (const c of outcome.result.customers) if (c.tier !== "") tiers[c.tier] += 1;
       return {
-        message: shellMessage("scoreDone", { customers: outcome.result.customers.length, a: tiers.A, b: tiers.B, c: tiers.C, d: tiers.D }, lang),
+        message: message("scoreDone", { customers: outcome.result.customers.length, a: tiers.A, b: tiers.B, c: tiers.C, d: tiers.D }, lang),
         details: [...outcome.notices.map((n) => message(n.code, n.params, lang)), ...problemLines(outcome.ledger.problems, lang)],
         counts: { customers: outcome.result.customers.length, ...tiers, ...applied.counts },
       };

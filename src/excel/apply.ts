@@ -17,7 +17,6 @@ import type {
   WorkbookPlan,
 } from "../core/plan/types";
 import { filtersSupported, FILTER_EXCEL_API } from "./requirements";
-import { ShellError } from "./shell-messages";
 import type { ShellSnapshot, TableLocation } from "./snapshot";
 import { gridBytes, needsTextFormat, utf8Bytes, wireValue } from "./text-cells";
 
@@ -525,7 +524,7 @@ function check(shell: ShellSnapshot, plan: WorkbookPlan): void {
       if (t.mode === "create" && same) continue;
       if (same && same.sheet !== sp.name) throw new InsightError("tableNameTaken", { table: same.name, sheet: same.sheet });
       const other = shell.tables.find((x) => x.sheet === sp.name && !replaced.has(x.name.toLowerCase()) && overlaps(t.range, x));
-      if (other) throw new ShellError("tableOverlap", { sheet: sp.name, table: t.name });
+      if (other) throw new InsightError("tableOverlap", { sheet: sp.name, table: t.name });
     }
   }
 }

@@ -13,7 +13,7 @@ import type { FilterSpec } from "../core/actions/filter";
 import { templateSheet } from "../core/actions/insert-template";
 import { workbookLang } from "../core/actions/sheet-names";
 import type { FilterPresetId } from "../core/i18n/adopt";
-import { InsightError } from "../core/i18n/messages";
+import { InsightError, message } from "../core/i18n/messages";
 import { sheetDef } from "../core/layout/sheets";
 import type { CellValue, Lang } from "../core/plan/cells";
 import { findTable, type WorkbookSnapshot } from "../core/plan/snapshot";
@@ -24,7 +24,6 @@ import { runInsertTemplate, runScoreAndTier } from "../excel/actions";
 import { applyPlan } from "../excel/apply";
 import { lastResult, setPaneVisible, subscribeResults, type ActionResult } from "../excel/notify";
 import { requireExcelApi } from "../excel/requirements";
-import { ShellError, shellMessage } from "../excel/shell-messages";
 import { readSnapshot } from "../excel/snapshot";
 import { langFromTag, t } from "./i18n";
 
@@ -102,9 +101,9 @@ function isLocalized(e: unknown): e is { localized: (lang: Lang) => string } {
 
 /** Any failure in the person's language: our errors say what to do; Excel's say what it reported. */
 export function errorText(e: unknown, lang: Lang, stage: ProgressStage | "check" = "read"): string {
-  if (e instanceof InsightError || e instanceof ShellError || isLocalized(e)) return e.localized(lang);
-  if (stage === "apply") return shellMessage("excelApplyFailed", { detail: errorDetail(e) }, lang);
-  if (stage === "read" || stage === "check") return shellMessage("excelReadFailed", { detail: errorDetail(e) }, lang);
+  if (e instanceof InsightError || isLocalized(e)) return e.localized(lang);
+  if (stage === "apply") return message("excelApplyFailed", { detail: errorDetail(e) }, lang);
+  if (stage === "read" || stage === "check") return message("excelReadFailed", { detail: errorDetail(e) }, lang);
   return t(lang, "unexpected", { detail: errorDetail(e) });
 }
 

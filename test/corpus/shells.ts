@@ -22,7 +22,6 @@ import { BEHAVIOUR_COLUMNS } from "../../src/core/layout/behaviour";
 import type { CellValue, Lang } from "../../src/core/plan/cells";
 import { runInsertTemplate, runScoreAndTier } from "../../src/excel/actions";
 import type { ActionResult } from "../../src/excel/notify";
-import { SHELL_MESSAGES } from "../../src/excel/shell-messages";
 import { applyPlan } from "../../src/xlsx/apply";
 import { toCellValue } from "../../src/xlsx/cell-value";
 import { readWorkbook } from "../../src/xlsx/file";
@@ -43,7 +42,6 @@ export const LANGS: Lang[] = ["zh-CN", "en-US"];
 
 const TEMPLATES: { code: string; zh: string; en: string }[] = [
   ...Object.entries(MESSAGES).map(([code, l]) => ({ code, ...l })),
-  ...Object.entries(SHELL_MESSAGES).map(([code, l]) => ({ code, ...l })),
   ...Object.entries(ADOPT_MESSAGES).map(([code, l]) => ({ code, ...l })),
 ];
 
