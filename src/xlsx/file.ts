@@ -28,7 +28,31 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   } catch {
     throw new InsightError("notXlsx", { file });
   }
+  keepUnstyledTables(wb);
   return wb;
+}
+
+/** What ExcelJS keeps of a table's <tableStyleInfo> (its `style`). */
+interface TableStyleModel {
+  theme: string | null;
+  showFirstColumn: boolean;
+  showLastColumn: boolean;
+  showRowStripes: boolean;
+  showColumnStripes: boolean;
+}
+
+/**
+ * A table saved without <tableStyleInfo> (LibreOffice writes none) loads with no `style`, and
+ * ExcelJS 4.4.0 then throws when it writes the workbook (TableStyleInfoXform reads `.theme` of
+ * undefined). An empty style info — no name, nothing banded — is what such a table shows in
+ * Excel, so it is given one and the table looks as it did.
+ */
+function keepUnstyledTables(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    for (const t of ws.getTables() as unknown as { table?: { style?: TableStyleModel | null } }[]) {
+      if (t.table && !t.table.style) t.table.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    }
+  }
 }
 
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
