@@ -50,6 +50,15 @@ function setCells(fake: FakeExcel, sheet: string, at: [number, number], rows: Ce
   }));
 }
 
+/** A demo workbook of n customers and its Customers table's state. */
+async function customersOf(n: number) {
+  const fake = installFake();
+  await customerWorkbook(fake, n);
+  const t = fake.workbook.findTable("Customers");
+  if (!t) throw new Error("no Customers");
+  return { fake, t };
+}
+
 describe("what Score and tier needs of each sheet", () => {
   test("template workbook: input tables by column, Tiers and Summary by shape, the rest in full", async () => {
     const fake = installFake();
@@ -164,11 +173,8 @@ describe("the plan from the projected read is the plan from the whole workbook",
   }, 300_000);
 
   test("rows asked for with the names that make the answer pass 5 MB are asked for again without", async () => {
-    const fake = installFake();
-    await customerWorkbook(fake, 2_000);
+    const { fake, t } = await customersOf(2_000);
     // Names of 1,000 characters (3 KB each in UTF-8): 2,000 of them are 6 MB.
-    const t = fake.workbook.findTable("Customers");
-    if (!t) throw new Error("no Customers");
     for (let i = 1; i < t.rect.rows; i++) fake.workbook.cellFor(t.sheet, t.rect.row + i, t.rect.col + 1).value = `客户${i}`.padEnd(1_000, "长");
     const failed = fake.stats.requests.length;
     const read = await projectedRead(fake, LANG);
@@ -179,11 +185,8 @@ describe("the plan from the projected read is the plan from the whole workbook",
   }, 300_000);
 
   test("a Customers table whose columns are not where the template puts them: the guessed rows are dropped, the read still exact", async () => {
-    const fake = installFake();
-    await customerWorkbook(fake, 30);
+    const { fake, t } = await customersOf(30);
     // Swap 客户名称 and 细分行业 (header and cells): the guess reads the wrong columns.
-    const t = fake.workbook.findTable("Customers");
-    if (!t) throw new Error("no Customers");
     const st = fake.workbook;
     for (let i = 0; i < t.rect.rows; i++) {
       const a = st.cellFor(t.sheet, t.rect.row + i, t.rect.col + 1);
@@ -194,10 +197,7 @@ describe("the plan from the projected read is the plan from the whole workbook",
   }, 120_000);
 
   test("a Customers table narrower than the template (no columns right of 合作可能性): the guess past its edge is empty, the read exact", async () => {
-    const fake = installFake();
-    await customerWorkbook(fake, 30);
-    const t = fake.workbook.findTable("Customers");
-    if (!t) throw new Error("no Customers");
+    const { fake, t } = await customersOf(30);
     t.rect = { ...t.rect, cols: 25 };
     await expectProjectionExact(fake);
   }, 120_000);
