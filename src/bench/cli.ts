@@ -34,10 +34,10 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)];
 };
 
-function run(command: string, args: string[]): Promise<{ code: number; stderr: string; ms: number }> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stderr: string; ms: number }> {
   return new Promise((resolve, reject) => {
     const t = process.hrtime.bigint();
-    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], env });
     let stderr = "";
     child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
     child.on("error", reject);
@@ -62,13 +62,17 @@ async function input(n: number): Promise<string> {
 
 const CLI = path.resolve(__dirname, "..", "cli", "main.js");
 
-/** One `score` run as a child process: wall time, and peak RSS from /usr/bin/time or the child's own resourceUsage. */
-async function scoreOnce(file: string, out: string, timeBin: boolean): Promise<{ ms: number; rssKb: number }> {
-  const args = ["score", file, "-o", out, "--ref-date", "2026-06-30"];
+/** Which write path a run is forced to (src/cli/write-path.ts), or the CLI's own choice. */
+type WritePath = "memory" | "stream" | undefined;
+
+/** One CLI run as a child process: wall time, and peak RSS from /usr/bin/time or the child's own resourceUsage. */
+async function cliOnce(command: "score" | "clean", file: string, out: string, timeBin: boolean, writePath?: WritePath): Promise<{ ms: number; rssKb: number }> {
+  const args = command === "score" ? ["score", file, "-o", out, "--ref-date", "2026-06-30"] : ["clean", file, "-o", out];
+  const env = { ...process.env, CUSTOMER_INSIGHT_XLSX_PATH: writePath ?? "" };
   const r = timeBin
-    ? await run("/usr/bin/time", ["-f", "MAXRSS %M", process.execPath, CLI, ...args])
-    : await run(process.execPath, ["-e", `process.on("exit",()=>process.stderr.write("\\nMAXRSS "+process.resourceUsage().maxRSS+"\\n"));require(${JSON.stringify(CLI)})`, "_", ...args]);
-  if (r.code !== 0 || !existsSync(out)) throw new Error(`bench cli: score ${file} failed: ${r.stderr}`);
+    ? await run("/usr/bin/time", ["-f", "MAXRSS %M", process.execPath, CLI, ...args], env)
+    : await run(process.execPath, ["-e", `process.on("exit",()=>process.stderr.write("\\nMAXRSS "+process.resourceUsage().maxRSS+"\\n"));require(${JSON.stringify(CLI)})`, "_", ...args], env);
+  if (r.code !== 0 || !existsSync(out)) throw new Error(`bench cli: ${command} ${file} failed: ${r.stderr}`);
   const m = /MAXRSS (\d+)/.exec(r.stderr);
   return { ms: r.ms, rssKb: m ? Number(m[1]) : 0 };
 }
@@ -100,9 +104,9 @@ export async function benchCli(sizes: number[]): Promise<object[]> {
     const file = await input(size);
     const out = path.join(path.dirname(file), `cli-output-${size}.xlsx`);
     const runs = size >= 100_000 ? 3 : 5;
-    if (runs === 5) await scoreOnce(file, out, timeBin);
+    if (runs === 5) await cliOnce("score", file, out, timeBin);
     const score: { ms: number; rssKb: number }[] = [];
-    for (let i = 0; i < runs; i++) score.push(await scoreOnce(file, out, timeBin));
+    for (let i = 0; i < runs; i++) score.push(await cliOnce("score", file, out, timeBin));
     const medianMs = Math.round(median(score.map((s) => s.ms)));
     let libreofficeMs: number | undefined;
     if (lo) {
@@ -119,6 +123,22 @@ export async function benchCli(sizes: number[]): Promise<object[]> {
       inputMb: Math.round((statSync(file).size / 1048576) * 10) / 10,
       runs,
     });
+    // cli.clean: the CLI's own path (streaming above 128 KB), and below 100,000 customers the
+    // in-memory path forced, which is what clean always took before it could stream.
+    for (const writePath of size >= 100_000 ? [undefined] : [undefined, "memory" as const]) {
+      const cleaned = path.join(path.dirname(file), `cli-cleaned-${size}.xlsx`);
+      const n = size >= 100_000 ? 1 : 3;
+      const t: { ms: number; rssKb: number }[] = [];
+      for (let i = 0; i < n; i++) t.push(await cliOnce("clean", file, cleaned, timeBin, writePath));
+      lines.push({
+        name: "cli.clean",
+        size,
+        ...(writePath ? { path: writePath } : {}),
+        medianMs: Math.round(median(t.map((x) => x.ms))),
+        peakRssMb: Math.round(Math.max(...t.map((x) => x.rssKb)) / 1024),
+        runs: n,
+      });
+    }
   }
   return lines;
 }

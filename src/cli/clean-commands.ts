@@ -13,6 +13,7 @@ import { workbookSnapshot } from "../xlsx/snapshot";
 import { UsageError, type CliArgs } from "./args";
 import type { Io } from "./run";
 import { nowText } from "./time";
+import { planAndWrite } from "./write-path";
 import { undoLastCleanPlan } from "../core/actions/undo-clean";
 
 /**
@@ -49,13 +50,11 @@ export async function cleanCommand(args: CliArgs, io: Io): Promise<void> {
   const input = args.positionals[0];
   if (!input) throw new UsageError("clean needs an input file");
   const out = outFile(input, args.out, "cleaned");
-  const wb = await readWorkbook(input);
-  const snapshot = workbookSnapshot(wb);
-  const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
-  const settings = readSettings(snapshot);
-  const outcome = cleanPlan(snapshot, settings, lang, nowText(), { normalise: true, merge: true });
-  applyPlan(wb, outcome.plan);
-  await saveWorkbook(wb, out, [outcome.plan]);
+  const outcome = await planAndWrite(input, out, (snapshot) => {
+    const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
+    const o = cleanPlan(snapshot, readSettings(snapshot), lang, nowText(), { normalise: true, merge: true });
+    return { plan: o.plan, outcome: o };
+  });
   const r = outcome.report;
   if (args.json) io.out(JSON.stringify(cleanJson(outcome)));
   else {
@@ -85,11 +84,11 @@ export async function undoCleanCommand(args: CliArgs, io: Io): Promise<void> {
   const input = args.positionals[0];
   if (!input) throw new UsageError("undo-clean needs an input file");
   const out = outFile(input, args.out, "undone");
-  const wb = await readWorkbook(input);
-  const snapshot = workbookSnapshot(wb);
-  const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
-  const outcome = undoLastCleanPlan(snapshot, lang, nowText());
-  applyPlan(wb, outcome.plan);
-  await saveWorkbook(wb, out, [outcome.plan]);
-  io.err(args.lang === "zh-CN" ? `已撤销 ${outcome.time} 的清洗 (${outcome.restored} 个单元格), 已写入: ${out}` : `Undid the clean of ${outcome.time} (${outcome.restored} cells); written: ${out}`);
+  const outcome = await planAndWrite(input, out, (snapshot) => {
+    const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
+    const o = undoLastCleanPlan(snapshot, lang, nowText());
+    return { plan: o.plan, outcome: o };
+  });
+  io.out(cleanMessage("undoSummary", { time: outcome.time, cells: outcome.restored, archived: outcome.archiveRowsRemoved }, args.lang));
+  io.err(cleanMessage("cleanWritten", { file: out }, args.lang));
 }

@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { statSync } from "node:fs";
 import path from "node:path";
 import { insertTemplate } from "../core/actions/insert-template";
 import { scoreAndTier, outputTexts } from "../core/actions/score-and-tier";
@@ -23,6 +22,7 @@ import { USAGE, UsageError, parseCli, type CliArgs } from "./args";
 import { problemLines } from "./problems";
 import { tierTable } from "./tier-table";
 import { nowText } from "./time";
+import { wantsStream } from "./write-path";
 import { cleanCommand, maskCommand, undoCleanCommand } from "./clean-commands";
 
 export interface Io {
@@ -53,28 +53,6 @@ async function template(args: CliArgs, io: Io): Promise<void> {
 function defaultOut(input: string): string {
   const ext = path.extname(input);
   return path.join(path.dirname(input), `${path.basename(input, ext)}.scored.xlsx`);
-}
-
-/**
- * Inputs above this size take the streaming path (src/xlsx/stream): a list of about 500 customers.
- * Measured here (`npm run bench -- cli`, 2 busy cores), ExcelJS in memory costs seconds even for
- * small files (it expands the template's 5,000-row validations cell by cell): 1,000 customers
- * (0.2 MB) 4.7–8.7 s against 2.4–3.0 s streaming, 10,000 (1.8 MB) 20 s and 1 GB against 5.7 s
- * and 0.2 GB, where LibreOffice's own load-and-save takes 5–11 s. Only small lists stay in memory,
- * the path that carries every plan step; plans or packages the streaming path does not carry
- * fall back to it by themselves. CUSTOMER_INSIGHT_XLSX_PATH=stream|memory forces one path.
- */
-const STREAM_ABOVE_BYTES = 128 * 1024;
-
-function wantsStream(input: string): boolean {
-  const forced = process.env.CUSTOMER_INSIGHT_XLSX_PATH;
-  if (forced === "stream") return true;
-  if (forced === "memory") return false;
-  try {
-    return statSync(input).size > STREAM_ABOVE_BYTES;
-  } catch {
-    return false; // readWorkbook gives the localised "file not found"
-  }
 }
 
 type Scored = { outcome: ReturnType<typeof scoreAndTier>; lang: Lang; settings: Settings };

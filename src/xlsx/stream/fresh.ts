@@ -1,7 +1,7 @@
 import { cellAddress } from "../../core/plan/a1";
 import type { SheetPlan } from "../../core/plan/types";
 import { EditGrid } from "./edits";
-import { cellXml, colsXml, columnStyle, conditionalFormatXml, setColumns, tableRefOf, type ColDef } from "./sheet-parts";
+import { cellXml, colsXml, columnStyle, conditionalFormatXml, dataValidationsXml, setColumns, tableRefOf, type ColDef } from "./sheet-parts";
 import { argb, UnsupportedPackage, type StyleBook } from "./styles";
 import type { Sink } from "./zip";
 
@@ -17,7 +17,7 @@ const COLUMN_STYLE_THRESHOLD = 200;
  * in the in-memory path either. `tableRelIds` are the relationship ids of the plan's tables, in order.
  */
 export async function writeFreshSheet(sp: SheetPlan, styles: StyleBook, selected: boolean, tableRelIds: string[], sink: Sink): Promise<void> {
-  if (sp.validations.length || sp.filter || sp.tables.some((t) => t.mode === "extend")) throw new UnsupportedPackage(`sheet ${sp.name}: validation, filters or table extension on a new sheet`);
+  if (sp.filter || sp.tables.some((t) => t.mode === "extend")) throw new UnsupportedPackage(`sheet ${sp.name}: filters or table extension on a new sheet`);
   const grid = new EditGrid();
   for (const w of sp.writes) grid.write(w);
   for (const t of sp.tables) grid.values(t.range.row, t.range.col, [t.headers]);
@@ -56,6 +56,8 @@ export async function writeFreshSheet(sp: SheetPlan, styles: StyleBook, selected
   }
   let tail = `</sheetData>`;
   tail += sp.conditionalFormats.map((cf, i) => conditionalFormatXml(cf, i + 1, styles)).join("");
+  // CT_Worksheet order: conditionalFormatting, then dataValidations, then pageMargins.
+  tail += dataValidationsXml(sp.validations);
   tail += `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
   if (sp.pageSetup) tail += `<pageSetup orientation="${sp.pageSetup.landscape ? "landscape" : "portrait"}"${sp.pageSetup.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : ""}/>`;
   if (tableRelIds.length) tail += `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;

@@ -1,7 +1,7 @@
 import { cellAddress, columnLetters, rangeAddress } from "../../core/plan/a1";
 import { OOXML_OPERATORS } from "../operators";
 import type { CellRange, CellValue } from "../../core/plan/cells";
-import type { ConditionalFormatPlan, FormatPlan } from "../../core/plan/types";
+import type { ConditionalFormatPlan, FormatPlan, ValidationPlan } from "../../core/plan/types";
 import { escapeXml } from "../charts/xml";
 import { argb, type StyleBook, type StyleChange } from "./styles";
 
@@ -75,6 +75,38 @@ export function conditionalFormatXml(cf: ConditionalFormatPlan, priority: number
 }
 
 /** Does the first range of an sqref overlap `a`? (the rule apply.ts uses to clear formats) */
+/**
+ * A sheet's <dataValidations>, as the in-memory path (src/xlsx/apply.ts through ExcelJS) writes
+ * the same plans: blanks allowed, the alert shown with its style, the prompt when there is one;
+ * "between" is the default operator and not written; a date operand is its serial.
+ */
+export function dataValidationsXml(validations: readonly ValidationPlan[]): string {
+  if (validations.length === 0) return "";
+  const one = (v: ValidationPlan): string => {
+    const rule = v.rule;
+    const type = rule.kind === "wholeNumber" ? "whole" : rule.kind;
+    const operator = rule.kind === "list" || rule.kind === "custom" ? undefined : OOXML_OPERATORS[rule.operator];
+    const formulae = rule.kind === "list" ? [rule.source] : rule.kind === "custom" ? [rule.formula] : [rule.formula1, ...(rule.formula2 !== undefined ? [rule.formula2] : [])];
+    const attrs: [string, string | undefined][] = [
+      ["type", type],
+      ["operator", operator && operator !== "between" ? operator : undefined],
+      ["allowBlank", "1"],
+      ["showInputMessage", v.prompt ? "1" : undefined],
+      ["promptTitle", v.prompt?.title || undefined],
+      ["prompt", v.prompt?.message || undefined],
+      ["showErrorMessage", "1"],
+      ["errorStyle", v.alert.style.toLowerCase()],
+      ["errorTitle", v.alert.title || undefined],
+      ["error", v.alert.message || undefined],
+      ["sqref", rangeAddress(v.range)],
+    ];
+    const head = attrs.map(([k, x]) => (x === undefined ? "" : ` ${k}="${escapeXml(x)}"`)).join("");
+    const body = formulae.map((x, i) => `<formula${i + 1}>${escapeXml(typeof x === "number" ? String(x) : x.replace(/^=/, ""))}</formula${i + 1}>`).join("");
+    return `<dataValidation${head}>${body}</dataValidation>`;
+  };
+  return `<dataValidations count="${validations.length}">${validations.map(one).join("")}</dataValidations>`;
+}
+
 export function sqrefOverlaps(a: CellRange, sqref: string): boolean {
   const first = sqref.trim().split(/\s+/)[0] ?? "";
   const parts = first.split(":");
