@@ -1,7 +1,7 @@
 import type { NeededColumn } from "../core/actions/score-reads";
 import type { CellValue } from "../core/plan/cells";
 import type { CellSizes } from "./cell-sizes";
-import type { TableInfo } from "./read-names";
+import { runsOf, type TableInfo } from "./read-names";
 import type { RequestScope, ValueJob } from "./read-values";
 
 /**
@@ -31,20 +31,9 @@ export function tableRange(scope: RequestScope, name: string): Excel.Range {
 
 export const columnKey = (table: string, index: number) => `${table.toLowerCase()}\u0000${index}`;
 
-/** Runs of adjacent columns: one range each. */
-function runsOf(columns: readonly NeededColumn[]): { from: number; count: number }[] {
-  const runs: { from: number; count: number }[] = [];
-  for (const c of columns) {
-    const last = runs[runs.length - 1];
-    if (last && last.from + last.count === c.index) last.count++;
-    else runs.push({ from: c.index, count: 1 });
-  }
-  return runs;
-}
-
 /** The needed columns of a table's body rows [start, bodyRows). */
 export function columnsJob(p: ProjectedTable, start: number, sizes: CellSizes): ValueJob {
-  const runs = runsOf(p.columns);
+  const runs = runsOf(p.columns.map((c) => c.index));
   const name = p.table.name;
   return {
     rows: p.table.bodyRows - start,

@@ -57,8 +57,8 @@ export interface Names {
  */
 export const LEAD_ROWS = 16_000;
 
-/** Runs of adjacent column indexes: one range each. */
-function runsOf(columns: readonly number[]): { from: number; count: number }[] {
+/** Runs of adjacent column indexes (sorted, each once): one range each. */
+export function runsOf(columns: readonly number[]): { from: number; count: number }[] {
   const runs: { from: number; count: number }[] = [];
   for (const c of [...new Set(columns)].sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];
