@@ -9,13 +9,14 @@ import { readLedger } from "../core/mapping/ledger";
 import { isoToSerial } from "../core/mapping/dates";
 import type { WorkbookSnapshot } from "../core/plan/snapshot";
 import { DEFAULT_SETTINGS } from "../core/settings/types";
+import { scoreFloor } from "./floor";
 import { measure } from "./measure";
 import { syntheticSnapshot } from "./synthetic";
 
 const REF = isoToSerial("2026-06-30") as number;
 const MB = 1048576;
 
-type CoreAction = "scoreWorkbook" | "scoreAndTier";
+type CoreAction = "scoreWorkbook" | "scoreAndTier" | "floor";
 
 /**
  * The synthetic snapshot for n customers as JSON, made once per machine in its own process:
@@ -44,7 +45,11 @@ function child(action: CoreAction, n: number, file: string): object {
   const input = ledger && { customers: ledger.customerRecords, behaviour: ledger.behaviourRecords, interactions: ledger.interactionRecords };
   gc?.();
   const inputRssMb = Math.round(process.memoryUsage().rss / MB);
-  const fn = input ? () => scoreWorkbook(input, DEFAULT_SETTINGS, REF) : () => scoreAndTier(snapshot, DEFAULT_SETTINGS, REF, "zh-CN", "2026-06-30 12:00:00");
+  const fn = input
+    ? () => scoreWorkbook(input, DEFAULT_SETTINGS, REF)
+    : action === "floor"
+      ? () => scoreFloor(snapshot)
+      : () => scoreAndTier(snapshot, DEFAULT_SETTINGS, REF, "zh-CN", "2026-06-30 12:00:00");
   const m = measure(fn);
   const peak = Math.round((process.resourceUsage().maxRSS * 1024) / MB);
   const extra = input ? { behaviourRows: input.behaviour?.length ?? 0 } : {};
@@ -58,7 +63,7 @@ export function benchCore(sizes: number[]): object[] {
   lines.push({ name: "core.insertTemplate", ...measure(() => insertTemplate(empty, "zh-CN")) });
   for (const size of sizes) {
     const file = snapshotFile(size);
-    for (const action of ["scoreWorkbook", "scoreAndTier"] as const) {
+    for (const action of ["scoreWorkbook", "scoreAndTier", "floor"] as const) {
       const r = spawnSync(process.execPath, ["--expose-gc", __filename, "--child", action, String(size), file], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 });
       if (r.status !== 0) throw new Error(`bench core: ${action} ${size} failed`);
       lines.push(JSON.parse(r.stdout.trim()) as object);
