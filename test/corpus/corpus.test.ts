@@ -31,6 +31,18 @@ function tracked(c: CorpusCase, body: () => Promise<void>): () => Promise<void> 
   };
 }
 
+/** `body` with the CLI forced onto one write path (CUSTOMER_INSIGHT_XLSX_PATH, src/cli/write-path.ts). */
+async function onWritePath<T>(path: "stream" | "memory", body: () => Promise<T>): Promise<T> {
+  const saved = process.env.CUSTOMER_INSIGHT_XLSX_PATH;
+  process.env.CUSTOMER_INSIGHT_XLSX_PATH = path;
+  try {
+    return await body();
+  } finally {
+    if (saved === undefined) delete process.env.CUSTOMER_INSIGHT_XLSX_PATH;
+    else process.env.CUSTOMER_INSIGHT_XLSX_PATH = saved;
+  }
+}
+
 function testFor(c: WorkbookCase, kind: RunKind): jest.It {
   return c.bugs?.[kind] ? test.failing : test;
 }
@@ -115,6 +127,17 @@ describe.each(workbookCases.map((c) => [c.name, c] as const))("%s", (_name, c) =
         if (action === "score" && out.view) tiersBy.set(`${c.name}\u0000xlsx`, out.view.tiers);
       }),
     );
+
+    // The CLI patches the package instead above 128 KB (src/xlsx/stream): every case again on that path.
+    if (action === "score") {
+      testFor(c, xlsxKind)(
+        title(c, xlsxKind, `xlsx (CLI, streaming path): ${label}`),
+        tracked(c, async () => {
+          const out = await onWritePath("stream", () => runXlsx(c.build(), action, options));
+          expectOutcome(`${xlsxKind} (stream)`, out, exp);
+        }),
+      );
+    }
   }
 
   if ("ok" in c.score && !c.xlsxOnly) {

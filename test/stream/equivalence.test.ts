@@ -6,6 +6,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { writeCliInput } from "../../src/bench/cli";
 import { cellXml } from "../../src/xlsx/stream/sheet-parts";
 import { seed001Workbook } from "../helpers/seed001";
@@ -50,6 +51,22 @@ describe("the streaming path writes what the in-memory path writes", () => {
     // user text that looks like a formula is still text
     expect(cellValues(out, "Customers").get("B2")).toBe("=HYPERLINK 不是公式");
     expect((out.getWorksheet("Customers") as ExcelJS.Worksheet).getColumn(3).width).toBe(33);
+  });
+});
+
+describe("a list with blank rows inside it (gaps)", () => {
+  it("keeps every customer's cells and writes each sheet row once, in order", async () => {
+    const header: Cell[] = ["客户编号", "客户名称", "所属行业", "联系人", "最近沟通时间", "客户等级", "跟进优先级", "需求匹配度", "合作可能性"];
+    const row = (id: string, name: string): Cell[] => [id, name, "制造业", "王*", 45400, "重点", "高", 5, 4];
+    // rows 3, 4 and 6 have no <row> element at all: the output columns' blanks land on rows the part lacks
+    const { stream } = await expectSameOutput(await saveTmp(workbookFrom({ 客户信息: [header, row("C001", "甲"), [], [], row("C002", "乙"), [], row("C003", "丙")] })));
+    const out = cellValues(await loadXlsx(stream), "客户信息");
+    expect([out.get("A5"), out.get("B5"), out.get("A7"), out.get("B7")]).toEqual(["C002", "乙", "C003", "丙"]);
+    const zip = await JSZip.loadAsync(await readFile(stream));
+    for (const name of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))) {
+      const rows = [...(await (zip.file(name) as JSZip.JSZipObject).async("string")).matchAll(/<row\b[^>]*?\sr="(\d+)"/g)].map((m) => Number(m[1]));
+      expect([name, rows.every((r, i) => i === 0 || r > rows[i - 1])]).toEqual([name, true]);
+    }
   });
 });
 

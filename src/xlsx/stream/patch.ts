@@ -80,12 +80,11 @@ export async function patchSheet(xml: string, o: PatchOptions, sink: Sink): Prom
     row = r ? Number(r) - 1 : row + 1;
     const empty = xml.charCodeAt(tagEnd - 1) === 47;
     const rowEnd = empty ? tagEnd + 1 : xml.indexOf("</row>", tagEnd) + "</row>".length;
-    const needsNew = k < editRows.length && editRows[k] < row;
-    const edited = k < editRows.length && editRows[k] === row;
-    if (needsNew || edited) {
+    if (k < editRows.length && editRows[k] <= row) {
       await sink.write(xml.slice(copyFrom, rs));
       await emitNew(row);
-      if (edited) {
+      // Asked only now: the rows emitted just before may have been what stood before this one.
+      if (k < editRows.length && editRows[k] === row) {
         k++;
         await sink.write(mergeRow(row, rowAttrs, empty ? "" : xml.slice(tagEnd + 1, rowEnd - "</row>".length), o.grid.rowEdits(row), baseCols, o.styles));
         copyFrom = rowEnd;
