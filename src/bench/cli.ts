@@ -123,7 +123,7 @@ export async function benchCli(sizes: number[]): Promise<object[]> {
       inputMb: Math.round((statSync(file).size / 1048576) * 10) / 10,
       runs,
     });
-    // cli.clean: the CLI's own path (streaming above 128 KB), and below 100,000 customers the
+    // cli.clean: the CLI's own path (streaming), and below 100,000 customers the
     // in-memory path forced, which is what clean always took before it could stream.
     for (const writePath of size >= 100_000 ? [undefined] : [undefined, "memory" as const]) {
       const cleaned = path.join(path.dirname(file), `cli-cleaned-${size}.xlsx`);

@@ -5,7 +5,7 @@ import { maskedWorkbookPlan } from "../core/actions/mask";
 import { readSettings } from "../core/actions/read-settings";
 import { workbookLang } from "../core/actions/sheet-names";
 import { cleanMessage } from "../core/i18n/clean";
-import { InsightError } from "../core/i18n/messages";
+import { InsightError, message } from "../core/i18n/messages";
 import { applyPlan } from "../xlsx/apply";
 import { readWorkbook } from "../xlsx/file";
 import { saveWorkbook } from "../xlsx/save";
@@ -60,7 +60,7 @@ export async function cleanCommand(args: CliArgs, io: Io): Promise<void> {
   else {
     io.out(cleanMessage("cleanSummary", { normalised: r.normalised.length, groups: r.groups.length, merged: r.archived, relinked: r.relinked, possible: r.possible.length, flagged: r.flagged.length }, args.lang));
     for (const f of r.flagged.slice(0, 20)) io.out(`  ${f.key} · ${f.column}: ${String(f.value)} — ${f.message}`);
-    if (r.flagged.length > 20) io.out(args.lang === "zh-CN" ? `  …另有 ${r.flagged.length - 20} 个单元格。` : `  …and ${r.flagged.length - 20} more cells.`);
+    if (r.flagged.length > 20) io.out(`  ${message("moreFlaggedCells", { count: r.flagged.length - 20 }, args.lang)}`);
   }
   io.err(cleanMessage("cleanWritten", { file: out }, args.lang));
 }

@@ -17,6 +17,6 @@ const MAX_LINES = 20;
 /** One line per unreadable cell (sheet, row, column, value), the first 20 and a count of the rest. */
 export function problemLines(problems: readonly CellProblem[], lang: Lang): string[] {
   const lines = problems.slice(0, MAX_LINES).map((p) => message(CODES[p.code], { sheet: p.sheet, row: p.row + 1, column: p.header, value: String(p.value) }, lang));
-  if (problems.length > MAX_LINES) lines.push(lang === "zh-CN" ? `…另有 ${problems.length - MAX_LINES} 个单元格有同类问题。` : `…and ${problems.length - MAX_LINES} more cells like these.`);
+  if (problems.length > MAX_LINES) lines.push(message("moreCellProblems", { count: problems.length - MAX_LINES }, lang));
   return lines;
 }

@@ -107,7 +107,7 @@ async function score(args: CliArgs, io: Io): Promise<void> {
   if (!input) throw new UsageError("score needs an input file");
   const out = args.out ?? defaultOut(input);
   if (path.resolve(out) === path.resolve(input)) throw new InsightError("wouldOverwriteInput", { file: out });
-  let report = wantsStream(input) ? await scoreStreaming(args, input, out) : null;
+  let report = wantsStream() ? await scoreStreaming(args, input, out) : null;
   if (!report) {
     const wb = await readWorkbook(input);
     const scored = scoreSnapshot(args, workbookSnapshot(wb));

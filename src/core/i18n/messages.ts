@@ -49,6 +49,14 @@ export const MESSAGES = {
     zh: "工作表「{sheet}」第 {row} 行「{column}」列: 公式结果 {value} 无法使用, 已按空值计算。",
     en: "Sheet '{sheet}', row {row}, column '{column}': the formula result {value} cannot be used; counted as blank.",
   },
+  moreCellProblems: {
+    zh: "…另有 {count} 个单元格有同类问题。",
+    en: "…and {count} more cells like these.",
+  },
+  moreFlaggedCells: {
+    zh: "…另有 {count} 个单元格。",
+    en: "…and {count} more cells.",
+  },
   unknownBehaviourCustomer: {
     zh: "「客户行为」中有 {count} 行的客户编号不在客户信息中 (例如 {example}), 这些行未计入评分。",
     en: "{count} Behaviour rows name a customer ID not in Customers (e.g. {example}); they were not scored.",
