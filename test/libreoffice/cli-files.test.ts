@@ -2,7 +2,8 @@
  * Every file the CLI writes stands on its own in a real spreadsheet application: LibreOffice opens
  * it headless and prints it, keeps its charts, values and validation through its own save as
  * .xlsx. Covers both write paths of `score` (in memory, and the large-file streaming patch) and
- * the streaming `clean` (its archive sheet written new, with validation).
+ * the streaming `clean` (its archive sheet written new, with validation) and `undo-clean` (the
+ * archive emptied in place).
  * The demo's Summary page is rendered to test-output/libreoffice/demo-summary.png to look at.
  */
 import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
@@ -77,9 +78,11 @@ beforeAll(async () => {
   files.set("score (streaming, 2,000 customers)", { file: at("large.scored.xlsx"), customers: "客户信息", tiers: "客户分层", charts: true });
   await cli(["clean", at("large.scored.xlsx"), "-o", at("large.cleaned.xlsx")], "stream");
   files.set("clean (streaming, 2,000 customers)", { file: at("large.cleaned.xlsx"), customers: "客户信息", tiers: "客户分层", charts: true });
-}, 240_000);
+  await cli(["undo-clean", at("large.cleaned.xlsx"), "-o", at("large.undone.xlsx")], "stream");
+  files.set("undo-clean (streaming, 2,000 customers)", { file: at("large.undone.xlsx"), customers: "客户信息", tiers: "客户分层", charts: true });
+}, 300_000);
 
-const NAMES = ["template zh-CN", "template en-US", "demo", "score (in memory)", "score (streaming, 2,000 customers)", "clean (streaming, 2,000 customers)"];
+const NAMES = ["template zh-CN", "template en-US", "demo", "score (in memory)", "score (streaming, 2,000 customers)", "clean (streaming, 2,000 customers)", "undo-clean (streaming, 2,000 customers)"];
 
 describe.each(NAMES)("%s", (name) => {
   const get = (): Written => files.get(name) as Written;

@@ -1,9 +1,8 @@
 /**
- * `clean` on the streaming path (src/cli/write-path.ts: inputs above 128 KB) writes what the
- * in-memory path writes — every sheet's cells, tables, validation and conditional formats — and
- * keeps what ExcelJS cannot carry (the Summary's charts). `undo-clean` rewrites the archive
- * table, which the streaming path does not carry (a cleared sheet keeping its header row): it
- * falls back to the in-memory path, and both give the same workbook.
+ * `clean` and `undo-clean` on the streaming path (src/cli/write-path.ts: every command takes it
+ * first) write what the in-memory path writes — every sheet's cells, tables, validation and
+ * conditional formats — and keep what ExcelJS cannot carry (the Summary's charts). Undo's archive
+ * rewrite (the body cleared, the header kept, the table's extent moved) is patched in place.
  */
 import path from "node:path";
 import type ExcelJS from "exceljs";
@@ -77,5 +76,7 @@ describe("clean and undo-clean: the streaming path writes what the in-memory pat
     expect(clock(sheetState(b))).toEqual(clock(sheetState(a)));
     // Undo gives back the customers as they were before the clean.
     expect(Object.fromEntries(cellValues(b, "客户信息"))).toEqual(Object.fromEntries(cellValues(given, "客户信息")));
+    // The streaming path really patched (the in-memory one drops charts): the Summary's are still there.
+    expect(await chartCount(out("stream"))).toBe(await chartCount(input));
   }, 300_000);
 });

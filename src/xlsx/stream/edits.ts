@@ -8,7 +8,11 @@ export interface CellEdit {
   value?: CellValue;
   formula?: boolean;
   change?: StyleChange;
+  /** the cell was cleared first (a plan's `clear`): its old value and look are gone, as apply.ts's clearRange leaves it */
+  reset?: boolean;
 }
+
+const RESET: CellEdit = { reset: true };
 
 interface Block {
   seq: number;
@@ -57,6 +61,11 @@ export class EditGrid {
     });
   }
 
+  /** A plan's clear: contents and formats. Added before the writes, as apply.ts clears first. */
+  clear(range: CellRange): void {
+    this.add(range, () => RESET);
+  }
+
   values(row: number, col: number, values: CellValue[][]): void {
     this.write({ row, col, kind: "values", values });
   }
@@ -94,7 +103,7 @@ export class EditGrid {
         // the block's own change object is shared until two blocks meet on a cell (styles cache on it)
         if (!prev) cells.set(c, e);
         else {
-          const merged: CellEdit = { ...prev };
+          const merged: CellEdit = e.reset ? { reset: true } : { ...prev };
           if (e.value !== undefined) {
             merged.value = e.value;
             merged.formula = e.formula;

@@ -159,6 +159,18 @@ export function packageShape(snapshot: WorkbookSnapshot): PackageShape {
 }
 
 /** Does one of `clear` cover the sheet's used range (so writing it anew loses nothing)? */
+/**
+ * Whether a table the plan replaces (deletes and adds anew) is, on this sheet, the same table at
+ * the same top-left with the same columns: then moving its extent is the whole change and the
+ * sheet can be patched (Undo last clean rewrites the archive so). Anything else is rebuilt in memory.
+ */
+function replacesInPlace(zip: ZipReader, sheetPart: string, t: TablePlan): boolean {
+  const loaded = sheetTables(zip, sheetPart).find((x) => x.name.toLowerCase() === t.name.toLowerCase());
+  if (!loaded || loaded.name !== t.name) return false;
+  const topLeft = tableRefOf(t.range).split(":")[0];
+  return loaded.ref.split(":")[0] === topLeft && loaded.columns.length === t.headers.length && loaded.columns.every((c, i) => c === t.headers[i]);
+}
+
 function clearedWhole(sheet: SheetShape, clear: CellRange[]): boolean {
   if (sheet.rows === 0) return true;
   return clear.some((c) => c.row <= sheet.originRow && c.col <= sheet.originCol && c.row + c.rowCount >= sheet.originRow + sheet.rows && c.col + c.colCount >= sheet.originCol + sheet.cols);
@@ -244,8 +256,7 @@ export async function savePlanAsPatch(zip: ZipReader, shape: PackageShape, plan:
       continue;
     }
     const reasons = [
-      sp.clear.length && "clear",
-      sp.tables.some((t) => t.mode !== "extend") && "new tables",
+      sp.tables.some((t) => t.mode === "create" || (t.mode === "replace" && !replacesInPlace(zip, entry.part, t))) && "new tables",
       sp.validations.length && "validation",
       sp.charts.length && "charts",
       sp.freezeRows && "freeze",
@@ -271,11 +282,18 @@ export async function savePlanAsPatch(zip: ZipReader, shape: PackageShape, plan:
       const part = job.entry.part;
       const tables = sheetTables(zip, part);
       const grid = new EditGrid();
+      for (const r of sp.clear) grid.clear(r);
       for (const w of sp.writes) grid.write(w);
       const sheetResizes = [...(resizes.get(sp.name) ?? [])];
       for (const t of sp.tables) {
         const loaded = tables.find((x) => x.name.toLowerCase() === t.name.toLowerCase());
         if (!loaded) continue; // as apply.ts: extending a table that is not there does nothing
+        if (t.mode === "replace") {
+          // the same table anew (replacesInPlace checked it): the part keeps its id and look, only its extent moves
+          grid.values(t.range.row, t.range.col, [t.headers]);
+          sheetResizes.push({ table: loaded.name, range: t.range, addColumns: [] });
+          continue;
+        }
         grid.values(t.range.row, t.range.col + loaded.columns.length, [t.headers]);
         sheetResizes.push({ table: loaded.name, range: t.range, addColumns: t.headers });
       }

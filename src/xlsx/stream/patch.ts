@@ -160,7 +160,8 @@ function tail(t: string, o: PatchOptions): string {
 }
 
 function newCell(row: number, col: number, e: CellEdit, base: number, styles: StyleBook): string {
-  const s = e.change ? styles.xf(base, e.change) : base;
+  const from = e.reset ? 0 : base;
+  const s = e.change ? styles.xf(from, e.change) : from;
   return cellXml(row, col, s, e.value ?? "", e.formula);
 }
 
@@ -216,9 +217,11 @@ function mergeRow(row: number, rowAttrs: string, body: string, edits: [number, C
       continue;
     }
     i++;
-    const base = Number(attr(ex.attrs, "s") ?? 0);
+    // A cleared cell starts again from the default look and no value: with nothing written it is gone.
+    const base = e.reset ? 0 : Number(attr(ex.attrs, "s") ?? 0);
     const s = e.change ? styles.xf(base, e.change) : base;
     if (e.value !== undefined) out += cellXml(row, c, s, e.value, e.formula);
+    else if (e.reset) out += s ? cellXml(row, c, s, "") : "";
     else if (s === base) out += ex.xml;
     else {
       const startTag = ex.attrs.replace(/\ss="\d*"/, "");
