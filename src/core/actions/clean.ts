@@ -8,15 +8,15 @@ import { pick } from "../plan/cells";
 import { findTable, type WorkbookSnapshot } from "../plan/snapshot";
 import { emptySheetPlan, type ChangeLogEntry, type SheetPlan, type WorkbookPlan } from "../plan/types";
 import type { Settings } from "../settings/types";
-import { exactDuplicates, keysOf, possibleDuplicates, type PossiblePair } from "../clean/duplicates";
+import { exactDuplicates, keysOf, possibleDuplicates, type DuplicateInput, type PossiblePair } from "../clean/duplicates";
 import { Edits } from "../clean/edits";
 import { makeNormalisers } from "../clean/fast-normalise";
 import { logKey } from "../clean/log-key";
-import { CONTACT_FIELDS, appendLine, chooseSurvivor, contactsLine, otherContacts, type MergeRecord } from "../clean/merge";
+import { CONTACT_FIELDS, appendLine, chooseSurvivor, contactsLine, field, otherContacts, type MergeRecord, type RecordFields } from "../clean/merge";
 import { normaliseCustomers } from "../clean/normalise-pass";
 import type { CleanReport, CustomerRef } from "../clean/types";
-import { writeBlocks } from "../clean/write-blocks";
-import { archiveSheetPlan, locateArchive } from "../clean/archive";
+import { WriteBlocks } from "../clean/write-blocks";
+import { archiveSheetPlanFromLines, locateArchive } from "../clean/archive";
 import { relinkRows } from "../clean/relink";
 import { idKey } from "../engine/ids";
 import { templateSheet } from "./insert-template";
@@ -56,6 +56,10 @@ export interface CleanOutcome {
 
 const INPUT_COLUMNS = CUSTOMER_COLUMNS.filter((c) => !c.output);
 const CONTACT_SET: ReadonlySet<string> = new Set(CONTACT_FIELDS);
+/** MergeRecord.cells hold the input columns in layout order. */
+const FIELDS: RecordFields = new Map(INPUT_COLUMNS.map((c, k) => [c.id, k]));
+/** An archived line: the input columns in layout order, then 并入客户 and 合并时间. */
+const ARCHIVE_IDS: readonly string[] = [...INPUT_COLUMNS.map((c) => c.id), "mergedInto", "mergedAt"];
 
 /**
  * 联系人 / 职务 / 手机 / 邮箱 describe one person: a blank one is filled only from the same person
@@ -63,9 +67,9 @@ const CONTACT_SET: ReadonlySet<string> = new Set(CONTACT_FIELDS);
  * never 张三's blank title from 李四's. Other people are carried as a contacts line instead.
  */
 function samePerson(survivor: MergeRecord, other: MergeRecord): boolean {
-  const s = String(survivor.cells.contact ?? "").trim();
-  const o = String(other.cells.contact ?? "").trim();
-  if (s === "") return CONTACT_FIELDS.every((f) => survivor.cells[f] === "" || survivor.cells[f] === undefined) || o === "";
+  const s = String(field(survivor, FIELDS, "contact") ?? "").trim();
+  const o = String(field(other, FIELDS, "contact") ?? "").trim();
+  if (s === "") return CONTACT_FIELDS.every((f) => field(survivor, FIELDS, f) === "" || field(survivor, FIELDS, f) === undefined) || o === "";
   return o === s;
 }
 /** The most possible duplicates named in one 疑似重复 cell (all of them are in the report). */
@@ -92,10 +96,25 @@ export function cleanPlan(snapshot: WorkbookSnapshot, settings: Settings, lang: 
   const sheet = table.sheet.name;
   const n = makeNormalisers();
   const edits = new Edits();
-  const header = (col: number) => text(table.headers[col - table.firstCol] ?? "");
+  // Header text by column offset, made once: the log names a column for each of millions of cells.
+  const headerCache: (string | undefined)[] = [];
+  const header = (col: number) => {
+    const j = col - table.firstCol;
+    if (j < 0) return text(table.headers[j] ?? "");
+    return (headerCache[j] ??= text(table.headers[j] ?? ""));
+  };
   const colOf = (id: string) => table.columns.get(id);
-  const original = new Map<number, CellValue[]>(table.rows.map((r) => [r.row, r.cells]));
-  const cellAt = (row: number, col: number): CellValue => original.get(row)?.[col - table.firstCol] ?? "";
+  // The data rows in sheet order: index i ↔ sheet row rows[i], cells lines[i].
+  const rows = Array.from(table.dataRows);
+  const lines = table.dataCells;
+  // Row → its cells as read, by offset from the first data row: rows ascend, so an array does.
+  const firstRow = rows.length ? rows[0] : 0;
+  const byOffset: CellValue[][] = [];
+  rows.forEach((row, i) => {
+    byOffset[row - firstRow] = lines[i];
+  });
+  const typedLine = (row: number): CellValue[] | undefined => (row >= firstRow ? byOffset[row - firstRow] : undefined);
+  const cellAt = (row: number, col: number): CellValue => typedLine(row)?.[col - table.firstCol] ?? "";
   const current = (row: number, col: number): CellValue => edits.value(row, col, cellAt(row, col));
   const idCol = colOf("id");
   const idAt = (row: number) => (idCol === undefined ? "" : text(current(row, idCol)));
@@ -118,74 +137,97 @@ export function cleanPlan(snapshot: WorkbookSnapshot, settings: Settings, lang: 
     }
   }
 
-  // Records after normalisation, in sheet order: index i ↔ table.rows[i].
-  const rows = table.rows.map((r) => r.row);
-  const record = (row: number): MergeRecord => {
-    const cells: Record<string, CellValue> = {};
-    for (const def of INPUT_COLUMNS) {
-      const col = colOf(def.id);
-      cells[def.id] = col === undefined ? "" : current(row, col);
+  // Records after normalisation, by data row index.
+  const inputCols = INPUT_COLUMNS.map((def) => ({ def, col: colOf(def.id) }));
+  const record = (i: number): MergeRecord => {
+    const row = rows[i];
+    const line = lines[i];
+    const edited = edits.touches(row);
+    const cells = new Array<CellValue>(inputCols.length);
+    for (let k = 0; k < inputCols.length; k++) {
+      const col = inputCols[k].col;
+      if (col === undefined) cells[k] = "";
+      else cells[k] = edited ? edits.value(row, col, line[col - table.firstCol] ?? "") : (line[col - table.firstCol] ?? "");
     }
     return { row, cells };
   };
-  const valueOf = (row: number, id: string): CellValue => {
-    const col = colOf(id);
-    return col === undefined ? "" : current(row, col);
+  const keyCols = { name: colOf("name"), mobile: colOf("mobile"), email: colOf("email"), creditCode: colOf("creditCode") };
+  // One input object, refilled per row: keysOf only reads it.
+  const input: DuplicateInput = { name: "", mobile: "", email: "", creditCode: "" };
+  let inputRow = 0;
+  let inputLine: CellValue[] = [];
+  const keyValue = (col: number | undefined): CellValue => {
+    if (col === undefined) return "";
+    return edits.value(inputRow, col, inputLine[col - table.firstCol] ?? "");
   };
-  const keys = rows.map((row) => keysOf({ name: valueOf(row, "name"), mobile: valueOf(row, "mobile"), email: valueOf(row, "email"), creditCode: valueOf(row, "creditCode") }, n));
+  const keys = rows.map((row, i) => {
+    inputRow = row;
+    inputLine = lines[i];
+    input.name = keyValue(keyCols.name);
+    input.mobile = keyValue(keyCols.mobile);
+    input.email = keyValue(keyCols.email);
+    input.creditCode = keyValue(keyCols.creditCode);
+    return keysOf(input, n);
+  });
   const { result, vetoed } = exactDuplicates(keys);
 
   // One representative per component: the survivor of a group, else the row itself.
   const repByComponent = new Map<number, number>();
   // idKey of each merged-away id → the survivor's id, for the Behaviour and Interactions rows.
   const moves = new Map<string, CellValue>();
-  const archivedRows = new Set<number>();
-  const archiveRows: { cells: Record<string, CellValue>; mergedInto: string }[] = [];
+  // 1 for each data row merged away (by index).
+  const archivedRows = new Uint8Array(rows.length);
+  // Archived lines (ARCHIVE_IDS): the merged record's input cells as typed, 并入客户, 合并时间.
+  const archiveLines: CellValue[][] = [];
   for (const g of result.groups) {
-    const records = g.members.map((i) => record(rows[i]));
+    const records = g.members.map(record);
     const memberRefs = g.members.map((i) => ref(rows[i]));
-    const survivor = chooseSurvivor(records);
-    const sIndex = g.members[records.indexOf(survivor)];
+    const survivor = chooseSurvivor(records, FIELDS);
+    const sk = records.indexOf(survivor);
+    const sIndex = g.members[sk];
     repByComponent.set(result.component[sIndex], sIndex);
     const others = records.filter((r) => r !== survivor);
+    const otherIndexes = g.members.filter((_, k) => k !== sk);
     let filled = 0;
     let carried: string[] = [];
     if (options.merge) {
       // Fill the survivor's blanks from the others, first non-blank in row order.
-      for (const def of INPUT_COLUMNS) {
-        const col = colOf(def.id);
-        if (col === undefined || survivor.cells[def.id] !== "") continue;
-        const donor = others.find((o) => o.cells[def.id] !== "" && (!CONTACT_SET.has(def.id) || samePerson(survivor, o)));
-        if (!donor) continue;
-        const v = donor.cells[def.id];
+      inputCols.forEach(({ def, col }, k) => {
+        if (col === undefined || survivor.cells[k] !== "") return;
+        const donor = others.find((o) => o.cells[k] !== "" && (!CONTACT_SET.has(def.id) || samePerson(survivor, o)));
+        if (!donor) return;
+        const v = donor.cells[k];
         edits.set(survivor.row, col, cellAt(survivor.row, col), v, typeof v === "number" && def.numberFormat && def.numberFormat !== "@" ? def.numberFormat : undefined);
-        survivor.cells[def.id] = v;
+        survivor.cells[k] = v;
         filled++;
-      }
-      carried = otherContacts(survivor.cells, others);
+      });
+      carried = otherContacts(survivor, others, FIELDS);
       const summaryCol = colOf("summary");
       if (carried.length && summaryCol !== undefined) {
         const line = contactsLine(OTHER_CONTACTS_LABEL, carried, lang);
         edits.set(survivor.row, summaryCol, cellAt(survivor.row, summaryCol), appendLine(current(survivor.row, summaryCol), line));
       }
       const into = idAt(survivor.row) || `#${survivor.row + 1}`;
-      for (const o of others) {
+      // The survivor's id, where the merged-away ids' linked rows move to (it no longer changes).
+      const to = idCol === undefined ? "" : current(survivor.row, idCol);
+      const toKey = text(to) === "" ? "" : idKey(text(to));
+      otherIndexes.forEach((i) => {
+        const row = rows[i];
         // The archive keeps the record as it was typed; the log keeps every cell of the row.
-        const cells: Record<string, CellValue> = {};
-        for (const def of INPUT_COLUMNS) {
-          const col = colOf(def.id);
-          cells[def.id] = col === undefined ? "" : cellAt(o.row, col);
-        }
-        archiveRows.push({ cells, mergedInto: into });
-        archivedRows.add(o.row);
-        const from = idKey(text(originalId(o.row)));
-        const to = idCol === undefined ? "" : current(survivor.row, idCol);
-        if (from !== "" && text(to) !== "" && from !== idKey(text(to))) moves.set(from, to);
-        const line = original.get(o.row) ?? [];
-        line.forEach((v, j) => {
-          if (v !== "" || edits.value(o.row, table.firstCol + j, v) !== "") edits.set(o.row, table.firstCol + j, v, "");
+        const typed = lines[i];
+        // Sized up front: a line grown by push keeps spare capacity, megabytes over 100,000 rows.
+        const archived = new Array<CellValue>(ARCHIVE_IDS.length);
+        inputCols.forEach(({ col }, k) => {
+          archived[k] = col === undefined ? "" : (typed[col - table.firstCol] ?? "");
         });
-      }
+        archived[inputCols.length] = into;
+        archived[inputCols.length + 1] = now;
+        archiveLines.push(archived);
+        archivedRows[i] = 1;
+        const from = idKey(text(originalId(row)));
+        if (from !== "" && toKey !== "" && from !== toKey) moves.set(from, to);
+        edits.blankRow(row, typed, table.firstCol);
+      });
     }
     report.groups.push({
       survivor: ref(survivor.row),
@@ -202,29 +244,55 @@ export function cleanPlan(snapshot: WorkbookSnapshot, settings: Settings, lang: 
   for (const p of pairs) report.possible.push({ a: ref(rows[p.a]), b: ref(rows[p.b]), score: p.score, reason: p.reason });
 
   // An id still held by a customer who stays is not moved: its rows are that customer's too.
-  for (const row of rows) if (!archivedRows.has(row)) moves.delete(idKey(idAt(row)));
+  rows.forEach((row, i) => {
+    if (!archivedRows[i]) moves.delete(idKey(idAt(row)));
+  });
 
   // The plan: Customers cells, the linked rows, the archive, the log.
-  const changes = edits.list();
+  // The changed cells go straight into the writes and the log, in sheet order: at 100,000
+  // customers a merge changes millions of cells, too many for an intermediate list of each.
+  const linkedTables = relinkRows(snapshot, moves);
+  // The log is sized once: grown by push to millions of entries it is copied a few dozen times,
+  // each old copy a large block left for the next full collection.
+  let total = edits.count();
+  for (const linked of linkedTables) total += linked.cells.length;
+  const log = new Array<ChangeLogEntry>(total);
+  let logged = 0;
   const customers = emptySheetPlan(sheet, false);
-  customers.writes = writeBlocks(changes.map((e) => ({ row: e.row, col: e.col, value: e.new, numberFormat: e.numberFormat })));
-  const log: ChangeLogEntry[] = changes.map((e) => ({ time: now, action: "clean", sheet, key: logKey(originalId(e.row), e.row), column: header(e.col), old: e.old, new: e.new }));
+  const blocks = new WriteBlocks();
+  let keyRow = -1;
+  let key = "";
+  edits.visit((row, col, old, value, numberFormat) => {
+    blocks.add(row, col, value, numberFormat);
+    // One key string per row, shared by its cells' log entries.
+    if (row !== keyRow) {
+      keyRow = row;
+      key = logKey(originalId(row), row);
+    }
+    log[logged++] = { time: now, action: "clean", sheet, key, column: header(col), old, new: value };
+  });
+  customers.writes = blocks.finish();
   const sheets: SheetPlan[] = [customers];
-  report.changedCells = changes.length;
-  for (const linked of relinkRows(snapshot, moves)) {
+  report.changedCells = logged;
+  for (const linked of linkedTables) {
     const t = linked.table;
-    const cells = linked.edits.list();
-    const sp = emptySheetPlan(t.sheet.name, false);
-    sp.writes = writeBlocks(cells.map((e) => ({ row: e.row, col: e.col, value: e.new })));
-    for (const e of cells) log.push({ time: now, action: "clean", sheet: t.sheet.name, key: logKey(e.old, e.row), column: text(t.headers[e.col - t.firstCol] ?? ""), old: e.old, new: e.new });
-    report.changedCells += cells.length;
-    report.relinked += linked.rows;
+    const name = t.sheet.name;
+    const sp = emptySheetPlan(name, false);
+    const linkedBlocks = new WriteBlocks();
+    const column = text(t.headers[linked.col - t.firstCol] ?? "");
+    for (const c of linked.cells) {
+      linkedBlocks.add(c.row, linked.col, c.new);
+      log[logged++] = { time: now, action: "clean", sheet: name, key: logKey(c.old, c.row), column, old: c.old, new: c.new };
+    }
+    sp.writes = linkedBlocks.finish();
+    report.changedCells += linked.cells.length;
+    report.relinked += linked.cells.length;
     sheets.push(sp);
   }
-  report.archived = archiveRows.length;
-  if (archiveRows.length) {
+  report.archived = archiveLines.length;
+  if (archiveLines.length) {
     const archive = locateArchive(snapshot);
-    sheets.push(archiveSheetPlan(snapshot, archive, archiveRows.map((r) => ({ ...r.cells, mergedInto: r.mergedInto, mergedAt: now })), [], lang, settings));
+    sheets.push(archiveSheetPlanFromLines(snapshot, archive, { ids: ARCHIVE_IDS, lines: archiveLines }, [], lang, settings));
   }
   if (log.length && !findTable(snapshot, "ChangeLog")) sheets.push(templateSheet(snapshot, sheetDef("changeLog"), lang, settings));
   for (const sp of sheets) if (sheetByName(snapshot, sp.name)?.protected && (sp.writes.length || sp.tables.length)) throw new InsightError("sheetProtected", { sheet: sp.name });

@@ -38,11 +38,50 @@ export function archiveSheetPlan(
   lang: Lang,
   settings: Settings,
 ): SheetPlan {
+  const ids = ARCHIVE.columns.map((c) => c.id);
+  const lines = added.map((r) => ids.map((id) => r[id] ?? ""));
+  return archiveSheetPlanFromLines(snapshot, archive, { ids, lines }, dropTimes, lang, settings);
+}
+
+/** Rows to add to the archive as lines: line[k] is the value of column `ids[k]`. */
+export interface ArchiveLines {
+  ids: readonly string[];
+  lines: readonly (readonly CellValue[])[];
+}
+
+/**
+ * archiveSheetPlan with the added rows as lines rather than objects by column id: Clean archives
+ * up to a hundred thousand merged rows, and objects with two dozen keys each, built key by key,
+ * are slow dictionary-mode objects. A line already in the table's column order is used as it is.
+ */
+export function archiveSheetPlanFromLines(
+  snapshot: WorkbookSnapshot,
+  archive: LocatedTable | null,
+  added: ArchiveLines,
+  dropTimes: readonly string[],
+  lang: Lang,
+  settings: Settings,
+): SheetPlan {
+  // The table's rows for the added lines: `source` says, for each column of the table (at), where
+  // its value sits in a line (from; -1: not there, so blank). Missing values are blank.
+  const reorder = (width: number, source: readonly { at: number; from: number }[]): CellValue[][] => {
+    const identity = width === added.ids.length && source.length === width && source.every((s) => s.at === s.from);
+    return added.lines.map((line) => {
+      if (identity && isComplete(line, width)) return line as CellValue[];
+      const out = new Array<CellValue>(width).fill("");
+      for (const s of source) out[s.at] = (s.from < 0 ? undefined : line[s.from]) ?? "";
+      return out;
+    });
+  };
+  const sourceOf = (id: string) => added.ids.indexOf(id);
   if (!archive) {
     const sp = templateSheet(snapshot, sheetDef("archive"), lang, settings);
     const t = sp.tables.find((x) => x.name === ARCHIVE.id);
-    if (!t || added.length === 0) return sp;
-    const rows = added.map((r) => ARCHIVE.columns.map((c) => r[c.id] ?? ""));
+    if (!t || added.lines.length === 0) return sp;
+    const rows = reorder(
+      ARCHIVE.columns.length,
+      ARCHIVE.columns.map((c, k) => ({ at: k, from: sourceOf(c.id) })),
+    );
     sp.writes.push({ row: t.range.row + 1, col: t.range.col, kind: "values", values: rows });
     t.range = { ...t.range, rowCount: 1 + rows.length };
     return sp;
@@ -51,12 +90,7 @@ export function archiveSheetPlan(
   const kept = archiveRecords(archive)
     .filter((r) => !dropTimes.includes(String(r.mergedAt)))
     .map((r) => r.cells);
-  const byId = (r: Record<string, CellValue>) => {
-    const line = new Array<CellValue>(archive.colCount).fill("");
-    for (const [id, col] of archive.columns) line[col - archive.firstCol] = r[id] ?? "";
-    return line;
-  };
-  const rows = [...kept, ...added.map(byId)];
+  const rows = [...kept, ...reorder(archive.colCount, [...archive.columns].map(([id, col]) => ({ at: col - archive.firstCol, from: sourceOf(id) })))];
   const body = rows.length ? rows : [new Array<CellValue>(archive.colCount).fill("")];
   const oldHeight = archive.lastRow - archive.headerRow + 1;
   sp.clear.push({ row: archive.headerRow + 1, col: archive.firstCol, rowCount: Math.max(1, oldHeight - 1), colCount: archive.colCount });
@@ -64,6 +98,13 @@ export function archiveSheetPlan(
   sp.tables.push({ name: archive.tableName as string, mode: "replace", range: { row: archive.headerRow, col: archive.firstCol, rowCount: 1 + body.length, colCount: archive.colCount }, headers, style: ARCHIVE.style });
   sp.writes.push({ row: archive.headerRow, col: archive.firstCol, kind: "values", values: [headers, ...body] });
   return sp;
+}
+
+/** Whether the line has exactly `width` values, none of them missing. */
+function isComplete(line: readonly CellValue[], width: number): boolean {
+  if (line.length !== width) return false;
+  for (let k = 0; k < width; k++) if (line[k] === undefined || line[k] === null) return false;
+  return true;
 }
 
 function emptyPlan(name: string): SheetPlan {

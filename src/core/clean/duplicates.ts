@@ -131,17 +131,24 @@ export function exactDuplicates(keys: readonly Keys[]): { result: DuplicateResul
     else vetoed.push({ a: f, b: i, reason: "shortName" });
   }
   const component = new Int32Array(n);
-  const members = new Map<number, number[]>();
+  const size = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const r = uf.find(i);
     component[i] = r;
-    const m = members.get(r);
-    if (m) m.push(i);
-    else members.set(r, [i]);
+    size[r]++;
+  }
+  // Members of each component of two or more, in order of their first member (a component's
+  // position among them is kept in slot, +1): no array or map entry for the many lone customers.
+  const slot = new Int32Array(n);
+  const memberLists: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = component[i];
+    if (size[r] < 2) continue;
+    if (slot[r] === 0) slot[r] = memberLists.push([]);
+    memberLists[slot[r] - 1].push(i);
   }
   const groups: DuplicateGroup[] = [];
-  for (const m of members.values()) {
-    if (m.length < 2) continue;
+  for (const m of memberLists) {
     const reasons: DuplicateGroup["reasons"] = [];
     for (const kind of ["name", "mobile", "email", "creditCode"] as const) {
       const counts = new Map<string, number>();

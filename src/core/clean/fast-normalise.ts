@@ -33,18 +33,25 @@ const TEXT_NEEDS_WORK = /[\u200B-\u200D\u2060\uFEFF\u00AD\uFF01-\uFF5E\u3000]|[^
 /** …and, for multiline text, line breaks are fine as long as lines are clean. */
 const MULTILINE_NEEDS_WORK = /[\u200B-\u200D\u2060\uFEFF\u00AD\uFF01-\uFF5E\u3000]|[^\S \n]|  |^ | $| \n|\n |\n\n|^\n|\n$/;
 
+/** Text the text normaliser returns as it is (ok, unchanged, no warnings). */
+export function isCleanText(raw: RawCell, multiline: boolean): raw is string {
+  return typeof raw === "string" && raw !== "" && raw.charCodeAt(0) !== 35 /* # error values */ && !(multiline ? MULTILINE_NEEDS_WORK : TEXT_NEEDS_WORK).test(raw);
+}
+
 export function fastText(raw: RawCell, options: TextOptions = {}): Normalised<string> {
-  if (typeof raw === "string" && raw !== "" && raw.charCodeAt(0) !== 35 /* # error values */) {
-    const re = options.multiline ? MULTILINE_NEEDS_WORK : TEXT_NEEDS_WORK;
-    if (!re.test(raw)) return { status: "ok", value: raw, changed: false };
-  }
+  if (isCleanText(raw, options.multiline === true)) return { status: "ok", value: raw, changed: false };
   return normaliseText(raw, options);
 }
 
 const MOBILE_CANONICAL = /^1[3-9]\d{9}$/;
 
+/** A mobile number the mobile normaliser returns as it is (ok, unchanged, no warnings). */
+export function isCanonicalMobile(raw: RawCell): raw is string {
+  return typeof raw === "string" && MOBILE_CANONICAL.test(raw);
+}
+
 export function fastMobile(raw: RawCell): Normalised<string> {
-  if (typeof raw === "string" && MOBILE_CANONICAL.test(raw)) return { status: "ok", value: raw, changed: false };
+  if (isCanonicalMobile(raw)) return { status: "ok", value: raw, changed: false };
   return normaliseMobile(raw);
 }
 
@@ -84,15 +91,32 @@ export interface Normalisers {
   industry(raw: RawCell): Normalised<IndustryValue>;
 }
 
+/**
+ * Memo for number cells (date serials and amounts repeat): the result depends on the value only.
+ * -0 is left out because the memo's keys do not tell it from 0.
+ */
+function numberMemo<T>(fn: (raw: number) => Normalised<T>): (raw: number) => Normalised<T> {
+  const cache = new Map<number, Normalised<T>>();
+  return (raw) => {
+    if (Object.is(raw, -0)) return fn(raw);
+    const hit = cache.get(raw);
+    if (hit) return hit;
+    const r = fn(raw);
+    if (cache.size < MEMO_LIMIT) cache.set(raw, r);
+    return r;
+  };
+}
+
 export function makeNormalisers(): Normalisers {
   const date = memo((s) => normaliseDate(s));
+  const dateNumber = numberMemo((x) => normaliseDate(x));
   const numbers = new Map<string, (s: string) => Normalised<number>>();
   const industry = memo(normaliseIndustry);
   const creditCode = memo(normaliseCreditCode);
   const email = makeFastEmail();
   return {
     text: (raw, multiline) => fastText(raw, multiline ? { multiline: true } : {}),
-    date: (raw) => (typeof raw === "string" ? date(raw) : normaliseDate(raw)),
+    date: (raw) => (typeof raw === "string" ? date(raw) : typeof raw === "number" ? dateNumber(raw) : normaliseDate(raw)),
     number: (raw, options) => {
       if (typeof raw !== "string") return normaliseNumber(raw, options);
       const k = `${options.unit ?? ""}|${options.whole ? 1 : 0}|${options.allowNegative ? 1 : 0}`;

@@ -18,20 +18,34 @@ import { pick } from "../plan/cells";
 
 export interface MergeRecord {
   row: number;
-  /** input cells by column id (after normalisation) */
-  cells: Record<string, CellValue>;
+  /**
+   * input cells (after normalisation), in the order of the run's `RecordFields`. An array, not an
+   * object keyed by column id: such objects, built key by key, fall back to slow dictionary mode,
+   * and a merge of 100,000 customers builds one per member.
+   */
+  cells: CellValue[];
+}
+
+/** Column id → position in MergeRecord.cells. */
+export type RecordFields = ReadonlyMap<string, number>;
+
+/** The record's cell for a column id; undefined when records do not hold that column. */
+export function field(r: MergeRecord, fields: RecordFields, id: string): CellValue | undefined {
+  const i = fields.get(id);
+  return i === undefined ? undefined : r.cells[i];
 }
 
 export function completeness(r: MergeRecord): number {
   let n = 0;
-  for (const k in r.cells) if (r.cells[k] !== "") n++;
+  for (const v of r.cells) if (v !== "") n++;
   return n;
 }
 
-export function chooseSurvivor(records: readonly MergeRecord[]): MergeRecord {
+export function chooseSurvivor(records: readonly MergeRecord[], fields: RecordFields): MergeRecord {
   let best = records[0];
   let bestScore = completeness(best);
-  for (const r of records.slice(1)) {
+  for (let k = 1; k < records.length; k++) {
+    const r = records[k];
     const score = completeness(r);
     if (score > bestScore) {
       best = r;
@@ -39,23 +53,24 @@ export function chooseSurvivor(records: readonly MergeRecord[]): MergeRecord {
       continue;
     }
     if (score === bestScore) {
-      const a = lastContact(r);
-      const b = lastContact(best);
+      const a = lastContact(r, fields);
+      const b = lastContact(best, fields);
       if (a !== null && (b === null || a > b)) best = r;
     }
   }
   return best;
 }
 
-function lastContact(r: MergeRecord): number | null {
-  const v = r.cells.lastContact;
+function lastContact(r: MergeRecord, fields: RecordFields): number | null {
+  const v = field(r, fields, "lastContact");
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
 
 export const CONTACT_FIELDS = ["contact", "title", "mobile", "email"] as const;
 
-function same(a: CellValue, b: CellValue): boolean {
-  return String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
+/** How contact values compare: trimmed, case-folded text. */
+function fold(v: CellValue): string {
+  return String(v).trim().toLowerCase();
 }
 
 /**
@@ -63,14 +78,22 @@ function same(a: CellValue, b: CellValue): boolean {
  * fields joined by " / ". A record whose contact fields all match the survivor's (or are blank,
  * or were used to fill the survivor's blanks) adds nothing.
  */
-export function otherContacts(survivor: Record<string, CellValue>, others: readonly MergeRecord[]): string[] {
+export function otherContacts(survivor: MergeRecord, others: readonly MergeRecord[], recordFields: RecordFields): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
+  // The survivor's contact, folded once for all the others.
+  const mine = CONTACT_FIELDS.map((f) => field(survivor, recordFields, f) ?? "");
+  const mineFolded = mine.map(fold);
   for (const o of others) {
-    const fields = CONTACT_FIELDS.map((f) => o.cells[f] ?? "");
-    if (fields.every((v) => v === "")) continue;
-    const differs = CONTACT_FIELDS.some((f, i) => fields[i] !== "" && !same(fields[i], survivor[f] ?? ""));
+    // Most merged records hold the survivor's own contact: settle that before building anything.
+    // Equal values are the same whatever the folding, so only unequal ones are folded.
+    let differs = false;
+    for (let i = 0; i < CONTACT_FIELDS.length && !differs; i++) {
+      const v = field(o, recordFields, CONTACT_FIELDS[i]) ?? "";
+      differs = v !== "" && v !== mine[i] && fold(v) !== mineFolded[i];
+    }
     if (!differs) continue;
+    const fields = CONTACT_FIELDS.map((f) => field(o, recordFields, f) ?? "");
     const text = fields.filter((v) => v !== "").map(String).join(" / ");
     const key = text.toLowerCase();
     if (seen.has(key)) continue;

@@ -3,7 +3,7 @@ import { industryLabel } from "../layout/industries";
 import type { ColumnDef } from "../layout/types";
 import type { LocatedTable } from "../mapping/locate";
 import type { CellValue } from "../plan/cells";
-import type { Normalisers } from "./fast-normalise";
+import { isCanonicalMobile, isCleanText, type Normalisers } from "./fast-normalise";
 import { foldKey } from "./normalise/text";
 import type { Normalised, WarningCode } from "./normalise/types";
 
@@ -82,17 +82,31 @@ export function normaliseCustomers(table: LocatedTable, n: Normalisers): Normali
     return { def, col, at: col - table.firstCol, kind: kindOf(def) };
   });
   const subCol = table.columns.get("subIndustry");
-  for (const { row, cells } of table.rows) {
-    for (const c of cols) {
-      const v = cells[c.at];
-      if (v === "" || v === undefined) continue;
-      const flag = (status: FlaggedCell["status"], reason: string, extra: Partial<FlaggedCell> = {}) =>
-        flagged.push({ row, col: c.col, columnId: c.def.id, value: v, status, reason, ...extra });
-      const change = (value: CellValue, col = c.col, columnId = c.def.id, old: CellValue = v) => {
-        const ch: CellChange = { row, col, columnId, old, new: value };
-        if (typeof value === "number" && c.def.numberFormat && c.def.numberFormat !== "@") ch.numberFormat = c.def.numberFormat;
-        changes.push(ch);
-      };
+  // The parallel arrays, not table.rows: no object per row at 100,000 customers.
+  const { dataRows, dataCells } = table;
+  // The cell being read. flag and change are made once and read these, not once per cell:
+  // closures per cell were most of what this pass allocated (2.5 million cells at 100,000 rows).
+  let row = 0;
+  let c = cols[0];
+  let v: CellValue = "";
+  const flag = (status: FlaggedCell["status"], reason: string, extra: Partial<FlaggedCell> = {}) =>
+    flagged.push({ row, col: c.col, columnId: c.def.id, value: v, status, reason, ...extra });
+  const change = (value: CellValue) => {
+    const ch: CellChange = { row, col: c.col, columnId: c.def.id, old: v, new: value };
+    if (typeof value === "number" && c.def.numberFormat && c.def.numberFormat !== "@") ch.numberFormat = c.def.numberFormat;
+    changes.push(ch);
+  };
+  for (let i = 0; i < dataRows.length; i++) {
+    row = dataRows[i];
+    const cells = dataCells[i];
+    for (const col of cols) {
+      c = col;
+      const cell = cells[c.at];
+      if (cell === "" || cell === undefined) continue;
+      // Most cells are already in canonical form: the normaliser would return them unchanged
+      // with nothing to flag (fast-normalise.ts), so skip building that result at all.
+      if (c.kind === "text" ? isCleanText(cell, false) : c.kind === "multiline" ? isCleanText(cell, true) : c.kind === "mobile" && isCanonicalMobile(cell)) continue;
+      v = cell;
       if (c.kind === "industry") {
         const r = n.industry(v);
         if (!settle(r, flag)) continue;

@@ -4,7 +4,6 @@ import type { ColumnDef, SheetId, TableId } from "../layout/types";
 import { locateTable, type LocatedTable } from "../mapping/locate";
 import type { CellValue } from "../plan/cells";
 import type { WorkbookSnapshot } from "../plan/snapshot";
-import { Edits } from "./edits";
 
 /**
  * A merged customer's Behaviour and Interactions rows follow it to the survivor: their 客户编号
@@ -19,11 +18,22 @@ export const LINKED_TABLES: readonly { table: TableId; sheet: SheetId; columns: 
   { table: "Interactions", sheet: "interactions", columns: INTERACTION_COLUMNS },
 ];
 
+/** One rewritten 客户编号 cell: sheet row, the id it held, the survivor's id written over it. */
+export interface Relinked {
+  row: number;
+  old: CellValue;
+  new: CellValue;
+}
+
 export interface LinkedEdits {
   table: LocatedTable;
-  edits: Edits;
-  /** rows whose 客户编号 changed */
-  rows: number;
+  /** the 0-based sheet column of 客户编号 */
+  col: number;
+  /**
+   * the rows whose 客户编号 changed, in sheet order (one cell per row): a plain list rather than
+   * an Edits, because a large merge relinks hundreds of thousands of rows and each is one cell
+   */
+  cells: Relinked[];
 }
 
 const asText = (v: CellValue): string => (typeof v === "string" ? v : String(v));
@@ -41,18 +51,18 @@ export function relinkRows(snapshot: WorkbookSnapshot, moves: ReadonlyMap<string
     const col = table?.columns.get("customerId");
     if (!table || col === undefined) continue;
     const at = col - table.firstCol;
-    const edits = new Edits();
-    let rows = 0;
-    for (const r of table.rows) {
-      const old = r.cells[at] ?? "";
+    const cells: Relinked[] = [];
+    // The parallel arrays (sheet order), not table.rows: no object per row of the linked sheet.
+    const { dataRows, dataCells } = table;
+    for (let i = 0; i < dataRows.length; i++) {
+      const old = dataCells[i][at] ?? "";
       const survivor = moves.get(idKey(asText(old).trim()));
       if (survivor === undefined) continue;
       const to: CellValue = typeof old === "number" && typeof survivor === "number" ? survivor : asText(survivor);
       if (to === old) continue;
-      edits.set(r.row, col, old, to);
-      rows++;
+      cells.push({ row: dataRows[i], old, new: to });
     }
-    if (rows > 0) out.push({ table, edits, rows });
+    if (cells.length > 0) out.push({ table, col, cells });
   }
   return out;
 }

@@ -11,8 +11,8 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedB = new Uint8Array(lb);
-  const matchedA = new Uint8Array(la);
+  const matchedA = scratch(0, la);
+  const matchedB = scratch(1, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const from = Math.max(0, i - window);
@@ -40,6 +40,22 @@ export function jaroWinkler(a: string, b: string): number {
   let prefix = 0;
   while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/**
+ * Match flags, reused from call to call: the blocking pass compares hundreds of thousands of pairs
+ * and two fresh typed arrays per pair were most of what duplicate finding allocated.
+ */
+const buffers: Uint8Array[] = [new Uint8Array(64), new Uint8Array(64)];
+
+/** Buffer `which`, zeroed over its first `length` flags (grown when a key is longer). */
+function scratch(which: 0 | 1, length: number): Uint8Array {
+  let b = buffers[which];
+  if (b.length < length) {
+    b = new Uint8Array(Math.max(length, b.length * 2));
+    buffers[which] = b;
+  } else b.fill(0, 0, length);
+  return b;
 }
 
 /** An upper bound of Jaro–Winkler from the lengths alone: lets the blocking pass skip hopeless pairs. */
