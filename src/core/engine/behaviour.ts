@@ -4,6 +4,7 @@ import type { CustomerIndex } from "./customer-index";
 import { idKey } from "./ids";
 import { periodKey } from "./period";
 import { clean } from "./round";
+import { keepShape } from "./shapes";
 
 /** The figures written back to a Behaviour row (its output columns). */
 export interface BehaviourRowResult {
@@ -66,11 +67,28 @@ export function avgOrderOf(amount: number | null, purchases: number | null): num
 }
 
 /**
+ * 统计周期 texts parsed once each: a sheet has few distinct periods. A class, not a closure made
+ * per run, so that the optimised sort code keeps calling the same thing from run to run.
+ */
+class PeriodKeys {
+  private readonly texts = new Interner();
+  private readonly keys: (number | null)[] = [];
+
+  of(period: string): number | null {
+    const id = this.texts.id(period);
+    if (id === this.keys.length) this.keys.push(periodKey(period));
+    return this.keys[id];
+  }
+}
+
+keepShape(new PeriodKeys());
+
+/**
  * Order of one customer's rows, oldest first. When every period parses, by period (row breaks
  * ties); when any does not (often: blank), the sheet's row order is the person's order, so it wins.
  */
-function orderRows(rows: BehaviourRecord[], idx: number[], keyOf: (period: string) => number | null): number[] {
-  const keys = idx.map((i) => keyOf(rows[i].period));
+function orderRows(rows: BehaviourRecord[], idx: number[], periods: PeriodKeys): number[] {
+  const keys = idx.map((i) => periods.of(rows[i].period));
   const allParse = keys.every((k) => k !== null);
   const pos = idx.map((_, j) => j);
   pos.sort((a, b) => {
@@ -91,11 +109,11 @@ const FEW_ROWS = 16;
  * stable insertion sort on the same comparison, so the order is the same, without the arrays and
  * closures orderRows makes per customer.
  */
-function orderFew(rows: BehaviourRecord[], members: Int32Array, from: number, size: number, keyOf: (period: string) => number | null, ord: Int32Array, key: Float64Array): void {
+function orderFew(rows: BehaviourRecord[], members: Int32Array, from: number, size: number, periods: PeriodKeys, ord: Int32Array, key: Float64Array): void {
   let allParse = true;
   for (let j = 0; j < size; j++) {
     const i = members[from + j];
-    const k = keyOf(rows[i].period);
+    const k = periods.of(rows[i].period);
     if (k === null) allParse = false;
     ord[j] = i;
     key[j] = k ?? 0;
@@ -212,14 +230,7 @@ function membersOf(groupOf: Int32Array, groups: number): { start: Int32Array; me
 
 /** Each group's rows in period order: their figures into `out`, and the group's scored period. */
 function analyseGroups(rows: BehaviourRecord[], start: Int32Array, members: Int32Array, out: BehaviourRowResult[], latest: Int32Array, lastPurchase: Float64Array, periods: Int32Array): void {
-  // Few distinct period texts in practice: parse each once.
-  const periodTexts = new Interner();
-  const periodKeys: (number | null)[] = [];
-  const keyOf = (p: string): number | null => {
-    const id = periodTexts.id(p);
-    if (id === periodKeys.length) periodKeys.push(periodKey(p));
-    return periodKeys[id];
-  };
+  const periodKeys = new PeriodKeys();
   const ord = new Int32Array(FEW_ROWS);
   const ordKey = new Float64Array(FEW_ROWS);
   for (let g = 0; g < latest.length; g++) {
@@ -235,8 +246,8 @@ function analyseGroups(rows: BehaviourRecord[], start: Int32Array, members: Int3
       continue;
     }
     let ordered: ArrayLike<number> = ord;
-    if (size <= FEW_ROWS) orderFew(rows, members, start[g], size, keyOf, ord, ordKey);
-    else ordered = orderRows(rows, Array.from(members.subarray(start[g], start[g + 1])), keyOf);
+    if (size <= FEW_ROWS) orderFew(rows, members, start[g], size, periodKeys, ord, ordKey);
+    else ordered = orderRows(rows, Array.from(members.subarray(start[g], start[g + 1])), periodKeys);
     let last = NaN;
     for (let j = 0; j < size; j++) {
       const r = rows[ordered[j]];

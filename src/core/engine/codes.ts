@@ -1,3 +1,5 @@
+import { keepShape } from "./shapes";
+
 /**
  * Distinct texts as small integers (first seen = 0), so tallies over 100,000 rows are counts in
  * typed arrays instead of a Map lookup per row per table.
@@ -28,3 +30,6 @@ export class Interner {
     return id;
   }
 }
+
+// The class's shape outlives a run (see shapes.ts).
+keepShape(new Interner());

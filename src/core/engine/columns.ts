@@ -1,5 +1,6 @@
 import { Interner } from "./codes";
 import { EIGHT_SEGMENTS, TEN_SEGMENTS } from "./segments";
+import { keepShape } from "./shapes";
 import type { SegmentId, Tier } from "./types";
 
 /** Bits of ScoredColumns.flags. */
@@ -84,3 +85,6 @@ export class ScoredColumns {
     this.priority = new Int32Array(length);
   }
 }
+
+// The class's shape outlives a run (see shapes.ts).
+keepShape(new ScoredColumns(0));

@@ -1,5 +1,6 @@
 import type { CustomerRecord } from "../mapping/records";
 import { idKey } from "./ids";
+import { keepShape } from "./shapes";
 
 /** FNV-1a over the UTF-16 code units: spreads short, similar ids (2024001, 2024002…) well. */
 function hashOf(k: string): number {
@@ -96,3 +97,6 @@ export class CustomerIndex {
     return this.findKey(idKey(id));
   }
 }
+
+// The class's shape outlives a run (see shapes.ts).
+keepShape(new CustomerIndex([]));

@@ -1,4 +1,5 @@
 import type { CustomerRecord } from "../mapping/records";
+import { keepShape } from "./shapes";
 import type { DataGap } from "./types";
 
 /**
@@ -129,3 +130,6 @@ export class GapLists {
     return list;
   }
 }
+
+// The class's shape outlives a run (see shapes.ts).
+keepShape(new GapLists());

@@ -33,9 +33,11 @@ export interface Population {
   recency: Float64Array;
   /** by place in the RFM population */
   rfm: RfmScores;
-  meanR: number;
-  meanF: number;
-  meanM: number;
+  /**
+   * the population's mean R, F and M scores, in that order. A typed array, not three number
+   * fields: see shapes.ts on number fields in objects made once per run.
+   */
+  meanRfm: Float64Array;
 }
 
 export function scorePopulation(customers: CustomerRecord[], behaviour: BehaviourRecord[], analysis: BehaviourAnalysis, idFirst: Int32Array, ref: number, settings: Settings): Population {
@@ -124,5 +126,5 @@ export function scorePopulation(customers: CustomerRecord[], behaviour: Behaviou
     meanF /= rfmN;
     meanM /= rfmN;
   }
-  return { group, tenure, popIndex, size: pop, values, pPurchases, pAvgOrder, core, rfmIndex, recency, rfm, meanR, meanF, meanM };
+  return { group, tenure, popIndex, size: pop, values, pPurchases, pAvgOrder, core, rfmIndex, recency, rfm, meanRfm: Float64Array.of(meanR, meanF, meanM) };
 }

@@ -1,4 +1,5 @@
-import type { Settings } from "../settings/types";
+import { DEFAULT_SETTINGS, type Settings } from "../settings/types";
+import { keepShape } from "./shapes";
 import type { Issue, Reason, ScoreKind, Tier, Trait } from "./types";
 
 /** Percentile bands for words like 高频次 / 活跃度不足: top and bottom 30 % of the population. */
@@ -267,3 +268,8 @@ function ratingCode(v: number | null): number {
   if (v === null || v < 4) return 0;
   return v === 4 ? 1 : v === 5 ? 2 : -1;
 }
+
+// The classes' shapes outlive a run (see shapes.ts).
+keepShape(new Reasons(DEFAULT_SETTINGS));
+keepShape(new IssueLists());
+keepShape(new TraitLists());

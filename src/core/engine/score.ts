@@ -98,7 +98,10 @@ interface ScoreContext {
 /** Every customer's result, and the columns the summary and conclusions count. */
 function scoreCustomers(x: ScoreContext): { results: CustomerResult[]; columns: ScoredColumns } {
   const { customers, behaviour, analysis, index, latestInteraction, settings, ref } = x;
-  const { group, tenure, popIndex, values, pPurchases, pAvgOrder, core, rfmIndex, recency, rfm, meanR, meanF, meanM } = x.population;
+  const { group, tenure, popIndex, values, pPurchases, pAvgOrder, core, rfmIndex, recency, rfm, meanRfm } = x.population;
+  const meanR = meanRfm[0];
+  const meanF = meanRfm[1];
+  const meanM = meanRfm[2];
   const n = customers.length;
   const idFirst = index.first;
   // One input object each for the reason, trait and issue rules, refilled per customer.

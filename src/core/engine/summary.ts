@@ -164,9 +164,12 @@ interface Tally {
   /** per TIER_ORDER slot */
   count: Int32Array;
   amount: Float64Array;
-  totalAmount: number;
+  /**
+   * the total amount, then the core customers' amount. A typed array, not number fields: see
+   * shapes.ts on number fields in objects made once per run.
+   */
+  amounts: Float64Array;
   coreCount: number;
-  coreAmount: number;
   newCount: number;
   existingCount: number;
   withBehaviour: number;
@@ -216,7 +219,7 @@ function tallyCustomers(c: ScoredColumns): Tally {
     if (fu === FOLLOW_UP.dueSoon) dueSoon++;
     else if (fu === FOLLOW_UP.overdue) overdue[overdueN++] = i;
   }
-  return { count, amount, totalAmount, coreCount, coreAmount, newCount, existingCount, withBehaviour, prospects, incomplete, dueSoon, overdue: overdue.subarray(0, overdueN), segments };
+  return { count, amount, amounts: Float64Array.of(totalAmount, coreAmount), coreCount, newCount, existingCount, withBehaviour, prospects, incomplete, dueSoon, overdue: overdue.subarray(0, overdueN), segments };
 }
 
 interface IndustryTally {
@@ -301,6 +304,8 @@ export function buildSummary(x: SummaryInput, refDate: number): SummaryData {
   const { customers, results, columns: c } = x;
   const n = c.length;
   const t = tallyCustomers(c);
+  const totalAmount = t.amounts[0];
+  const coreAmount = t.amounts[1];
   const tiers: TierStat[] = TIER_ORDER.map((tier, k) => ({ tier, count: t.count[k], share: n > 0 ? t.count[k] / n : 0, amount: t.amount[k] }));
   const overdue = overdueItems(mostOverdueFirst(t.overdue, results), results, customers);
 
@@ -329,7 +334,7 @@ export function buildSummary(x: SummaryInput, refDate: number): SummaryData {
     withBehaviourCount: t.withBehaviour,
     prospectCount: t.prospects,
     unscoredCount: tiers[4].count,
-    totalAmount: t.totalAmount,
+    totalAmount,
     tiers,
     industries,
     demandTypes,
@@ -341,7 +346,7 @@ export function buildSummary(x: SummaryInput, refDate: number): SummaryData {
     overdue,
     dueSoonCount: t.dueSoon,
     coreCount: t.coreCount,
-    coreAmountShare: t.totalAmount > 0 ? t.coreAmount / t.totalAmount : 0,
+    coreAmountShare: totalAmount > 0 ? coreAmount / totalAmount : 0,
     newCount: t.newCount,
     existingCount: t.existingCount,
     segments,
