@@ -36,7 +36,7 @@ import { buildHeaderIndex, matchHeader } from "../mapping/headers";
 import { HEADER_SEARCH_ROWS, findListLayout } from "../adopt/layout";
 import { asText } from "../mapping/coerce";
 import { cellAddress, columnLetters } from "../plan/a1";
-import type { CellRange, CellValue, Lang } from "../plan/cells";
+import type { CellRange, Lang } from "../plan/cells";
 import type { WorkbookSnapshot } from "../plan/snapshot";
 import { findTable } from "../plan/snapshot";
 import { emptySheetPlan, type ChangeLogEntry, type SheetPlan, type WorkbookPlan } from "../plan/types";

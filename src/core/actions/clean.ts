@@ -1,7 +1,7 @@
 import { CLEAN_MESSAGES, DUPLICATE_REASON, OTHER_CONTACTS_LABEL, flagReasonText } from "../i18n/clean";
 import { InsightError } from "../i18n/messages";
 import { CUSTOMER_COLUMNS } from "../layout/customers";
-import { TABLES, sheetDef } from "../layout/sheets";
+import { sheetDef } from "../layout/sheets";
 import { locateTable, type LocatedTable } from "../mapping/locate";
 import type { CellValue, Lang } from "../plan/cells";
 import { pick } from "../plan/cells";

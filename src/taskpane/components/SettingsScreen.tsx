@@ -1,7 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { SETTING_TEXT } from "../../core/i18n/engine";
-import { pick, type Lang } from "../../core/plan/cells";
+import { pick } from "../../core/plan/cells";
 import type { SettingKey } from "../../core/settings/rows";
 import { saveSettings, type OnProgress } from "../host";
 import { t } from "../i18n";
