@@ -50,11 +50,12 @@ export async function cleanCommand(args: CliArgs, io: Io): Promise<void> {
   const input = args.positionals[0];
   if (!input) throw new UsageError("clean needs an input file");
   const out = outFile(input, args.out, "cleaned");
-  const outcome = await planAndWrite(input, out, (snapshot) => {
+  const { outcome, notice } = await planAndWrite(input, out, (snapshot) => {
     const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
     const o = cleanPlan(snapshot, readSettings(snapshot), lang, nowText(), { normalise: true, merge: true });
     return { plan: o.plan, outcome: o };
   });
+  if (notice) io.err(message(notice.code, notice.params, args.lang));
   const r = outcome.report;
   if (args.json) io.out(JSON.stringify(cleanJson(outcome)));
   else {
@@ -84,11 +85,12 @@ export async function undoCleanCommand(args: CliArgs, io: Io): Promise<void> {
   const input = args.positionals[0];
   if (!input) throw new UsageError("undo-clean needs an input file");
   const out = outFile(input, args.out, "undone");
-  const outcome = await planAndWrite(input, out, (snapshot) => {
+  const { outcome, notice } = await planAndWrite(input, out, (snapshot) => {
     const lang = args.langGiven ? args.lang : workbookLang(snapshot, args.lang);
     const o = undoLastCleanPlan(snapshot, lang, nowText());
     return { plan: o.plan, outcome: o };
   });
+  if (notice) io.err(message(notice.code, notice.params, args.lang));
   io.out(cleanMessage("undoSummary", { time: outcome.time, cells: outcome.restored, archived: outcome.archiveRowsRemoved }, args.lang));
   io.err(cleanMessage("cleanWritten", { file: out }, args.lang));
 }

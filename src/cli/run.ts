@@ -22,7 +22,7 @@ import { USAGE, UsageError, parseCli, type CliArgs } from "./args";
 import { problemLines } from "./problems";
 import { tierTable } from "./tier-table";
 import { nowText } from "./time";
-import { wantsStream } from "./write-path";
+import { droppedNotice, wantsStream } from "./write-path";
 import { cleanCommand, maskCommand, undoCleanCommand } from "./clean-commands";
 
 export interface Io {
@@ -47,7 +47,7 @@ async function template(args: CliArgs, io: Io): Promise<void> {
   const plan = insertTemplate(workbookSnapshot(wb), args.lang);
   applyPlan(wb, plan);
   await saveWorkbook(wb, out, [plan]);
-  io.err(args.lang === "zh-CN" ? `已写入模板: ${out}` : `Template written: ${out}`);
+  io.err(message("templateWritten", { file: out }, args.lang));
 }
 
 function defaultOut(input: string): string {
@@ -114,10 +114,12 @@ async function score(args: CliArgs, io: Io): Promise<void> {
     applyPlan(wb, scored.outcome.plan);
     await saveWorkbook(wb, out, [scored.outcome.plan]);
     report = reportOf(args, scored);
+    const notice = await droppedNotice(input, out);
+    if (notice) report.errs.push(message(notice.code, notice.params, args.lang));
   }
   for (const l of report.errs) io.err(l);
   io.out(report.out);
-  if (!args.json) io.err(args.lang === "zh-CN" ? `已写入: ${out}` : `Written: ${out}`);
+  if (!args.json) io.err(message("fileWritten", { file: out }, args.lang));
 }
 
 /** The --json shape documented in the README (and issue 2). */
@@ -170,7 +172,7 @@ async function demo(args: CliArgs, io: Io): Promise<void> {
   await saveWorkbook(wb, out, [tplPlan, outcome.plan]);
   io.out(tierTable(outcome.result, args.lang));
   for (const n of outcome.notices) io.err(message(n.code, n.params, args.lang));
-  io.err(args.lang === "zh-CN" ? `示例工作簿已写入: ${path.resolve(out)}` : `Sample workbook written: ${path.resolve(out)}`);
+  io.err(message("sampleWritten", { file: path.resolve(out) }, args.lang));
 }
 
 /** Run the CLI; returns the exit code (0 ok, 1 bad input, 2 usage). */

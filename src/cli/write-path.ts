@@ -1,10 +1,11 @@
 import type ExcelJS from "exceljs";
-import { InsightError } from "../core/i18n/messages";
+import { InsightError, type MessageCode, type MessageParams } from "../core/i18n/messages";
 import type { WorkbookPlan } from "../core/plan/types";
 import type { WorkbookSnapshot } from "../core/plan/snapshot";
 import { applyPlan } from "../xlsx/apply";
 import { readWorkbook } from "../xlsx/file";
 import { saveWorkbook } from "../xlsx/save";
+import { droppedParts } from "./dropped-parts";
 import { workbookSnapshot } from "../xlsx/snapshot";
 import { packageShape, readPackage, savePlanAsPatch, UnsupportedPackage, ZipFormatError } from "../xlsx/stream";
 
@@ -34,16 +35,28 @@ export interface Planned<T> {
  * action's, whichever path met it; a package or plan the streaming path does not carry is planned
  * again in memory, from the same workbook.
  */
-export async function planAndWrite<T>(input: string, out: string, plan: (snapshot: WorkbookSnapshot) => Planned<T>): Promise<T> {
+export async function planAndWrite<T>(input: string, out: string, plan: (snapshot: WorkbookSnapshot) => Planned<T>): Promise<Written<T>> {
   if (wantsStream()) {
     const streamed = await planStreaming(input, out, plan);
-    if (streamed) return streamed.outcome;
+    if (streamed) return { outcome: streamed.outcome, notice: null };
   }
   const wb: ExcelJS.Workbook = await readWorkbook(input);
   const planned = plan(workbookSnapshot(wb));
   applyPlan(wb, planned.plan);
   await saveWorkbook(wb, out, [planned.plan]);
-  return planned.outcome;
+  return { outcome: planned.outcome, notice: await droppedNotice(input, out) };
+}
+
+/** What an action wrote, and what a person must hear about the file (parts the rewrite could not carry). */
+export interface Written<T> {
+  outcome: T;
+  notice: { code: MessageCode; params: MessageParams } | null;
+}
+
+/** Said when the in-memory rewrite left a person's charts or pivot tables behind: never silently. */
+export async function droppedNotice(input: string, out: string): Promise<Written<unknown>["notice"]> {
+  const dropped = await droppedParts(input, out);
+  return dropped ? { code: "partsNotKept", params: dropped } : null;
 }
 
 async function planStreaming<T>(input: string, out: string, plan: (snapshot: WorkbookSnapshot) => Planned<T>): Promise<Planned<T> | null> {

@@ -11,7 +11,7 @@ import { chartCount } from "./same-output";
 
 type Path = "memory" | "stream";
 
-async function run(kind: Path, argv: string[]): Promise<{ code: number; stdout: string }> {
+async function run(kind: Path, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const saved = process.env.CUSTOMER_INSIGHT_XLSX_PATH;
   process.env.CUSTOMER_INSIGHT_XLSX_PATH = kind;
   try {
@@ -66,6 +66,10 @@ describe("clean and undo-clean: the streaming path writes what the in-memory pat
     const charts = await chartCount(input);
     expect(charts).toBeGreaterThan(0);
     expect(await chartCount(out("stream"))).toBe(charts);
+    // The in-memory rewrite cannot carry the Summary's charts, and says so rather than dropping them silently.
+    expect(await chartCount(out("memory"))).toBe(0);
+    expect(mem.stderr).toMatch(new RegExp(`${charts} chart\\(s\\) and 0 pivot table\\(s\\) of the input are not in the output|${charts} 个图表和 0 个数据透视表没有带到输出文件`));
+    expect(str.stderr).not.toMatch(/not in the output|没有带到输出文件/);
   }, 300_000);
 
   test("undo-clean of each: the same workbook on both paths, the customers as before the clean", async () => {

@@ -49,6 +49,13 @@ export const MESSAGES = {
     zh: "工作表「{sheet}」第 {row} 行「{column}」列: 公式结果 {value} 无法使用, 已按空值计算。",
     en: "Sheet '{sheet}', row {row}, column '{column}': the formula result {value} cannot be used; counted as blank.",
   },
+  partsNotKept: {
+    zh: "注意: 这个文件只能整体重写, 原文件中的 {charts} 个图表和 {pivotTables} 个数据透视表没有带到输出文件中 (原文件未改动)。",
+    en: "Note: this file had to be rewritten whole, and {charts} chart(s) and {pivotTables} pivot table(s) of the input are not in the output (the input file is unchanged).",
+  },
+  fileWritten: { zh: "已写入: {file}", en: "Written: {file}" },
+  templateWritten: { zh: "已写入模板: {file}", en: "Template written: {file}" },
+  sampleWritten: { zh: "示例工作簿已写入: {file}", en: "Sample workbook written: {file}" },
   moreCellProblems: {
     zh: "…另有 {count} 个单元格有同类问题。",
     en: "…and {count} more cells like these.",
