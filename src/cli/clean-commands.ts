@@ -63,7 +63,7 @@ export async function cleanCommand(args: CliArgs, io: Io): Promise<void> {
     for (const f of r.flagged.slice(0, 20)) io.out(`  ${f.key} · ${f.column}: ${String(f.value)} — ${f.message}`);
     if (r.flagged.length > 20) io.out(`  ${message("moreFlaggedCells", { count: r.flagged.length - 20 }, args.lang)}`);
   }
-  io.err(cleanMessage("cleanWritten", { file: out }, args.lang));
+  io.err(message("fileWritten", { file: out }, args.lang));
 }
 
 export async function maskCommand(args: CliArgs, io: Io): Promise<void> {
@@ -92,5 +92,5 @@ export async function undoCleanCommand(args: CliArgs, io: Io): Promise<void> {
   });
   if (notice) io.err(message(notice.code, notice.params, args.lang));
   io.out(cleanMessage("undoSummary", { time: outcome.time, cells: outcome.restored, archived: outcome.archiveRowsRemoved }, args.lang));
-  io.err(cleanMessage("cleanWritten", { file: out }, args.lang));
+  io.err(message("fileWritten", { file: out }, args.lang));
 }

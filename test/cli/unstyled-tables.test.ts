@@ -7,7 +7,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import JSZip from "jszip";
-import { loadXlsx, runCliCapture, tmpDir } from "../helpers/workbooks";
+import { loadXlsx, onWritePath, runCliCapture, tmpDir } from "../helpers/workbooks";
 
 const STYLE_INFO = /<tableStyleInfo\b[^>]*\/>/;
 
@@ -43,14 +43,9 @@ async function unstyledDemo(): Promise<string> {
 
 describe("tables without <tableStyleInfo> (as LibreOffice saves them)", () => {
   let input: string;
-  const saved = process.env.CUSTOMER_INSIGHT_XLSX_PATH;
   beforeAll(async () => {
     input = await unstyledDemo();
   }, 120_000);
-  afterAll(() => {
-    if (saved === undefined) delete process.env.CUSTOMER_INSIGHT_XLSX_PATH;
-    else process.env.CUSTOMER_INSIGHT_XLSX_PATH = saved;
-  });
 
   test.each([
     ["score (in memory)", ["score", "--ref-date", "2026-06-30"], true],
@@ -58,9 +53,8 @@ describe("tables without <tableStyleInfo> (as LibreOffice saves them)", () => {
     // the masked copy is a new file of masked values: it carries none of the input's tables
     ["mask", ["mask"], false],
   ])("%s writes the workbook; the user's tables stay unstyled", async (_label, args, keepsTables) => {
-    process.env.CUSTOMER_INSIGHT_XLSX_PATH = "memory";
     const out = path.join(path.dirname(input), `out-${args[0]}.xlsx`);
-    const run = await runCliCapture([args[0], input, "-o", out, ...args.slice(1)]);
+    const run = await onWritePath("memory", () => runCliCapture([args[0], input, "-o", out, ...args.slice(1)]));
     expect([run.code, run.stderr]).toEqual([0, expect.not.stringContaining("Internal error")]);
     const tables = await tableXml(out);
     // Customers was unstyled and stays so: a style info without a name, nothing banded.

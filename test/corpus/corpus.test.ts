@@ -15,6 +15,7 @@
 import type { Lang } from "../../src/core/plan/cells";
 import { CASES, type ActionExpect, type CorpusCase, type RunKind, type WorkbookCase } from "./cases";
 import { xlsxOnlyFeatures } from "./model";
+import { onWritePath } from "../helpers/workbooks";
 import { LANGS, runCliOnFile, runCore, runExcel, runXlsx, type Action, type Outcome, type Refusal, type TierRow } from "./shells";
 
 const failed = new Set<string>();
@@ -29,18 +30,6 @@ function tracked(c: CorpusCase, body: () => Promise<void>): () => Promise<void> 
       throw e;
     }
   };
-}
-
-/** `body` with the CLI forced onto one write path (CUSTOMER_INSIGHT_XLSX_PATH, src/cli/write-path.ts). */
-async function onWritePath<T>(path: "stream" | "memory", body: () => Promise<T>): Promise<T> {
-  const saved = process.env.CUSTOMER_INSIGHT_XLSX_PATH;
-  process.env.CUSTOMER_INSIGHT_XLSX_PATH = path;
-  try {
-    return await body();
-  } finally {
-    if (saved === undefined) delete process.env.CUSTOMER_INSIGHT_XLSX_PATH;
-    else process.env.CUSTOMER_INSIGHT_XLSX_PATH = saved;
-  }
 }
 
 function testFor(c: WorkbookCase, kind: RunKind): jest.It {

@@ -79,6 +79,21 @@ export interface CliRun {
   stderr: string;
 }
 
+/** The CLI's two ways of writing a file (src/cli/write-path.ts). */
+export type WritePath = "memory" | "stream";
+
+/** `body` with the CLI forced onto one write path (CUSTOMER_INSIGHT_XLSX_PATH), the setting restored after. */
+export async function onWritePath<T>(path: WritePath, body: () => Promise<T>): Promise<T> {
+  const saved = process.env.CUSTOMER_INSIGHT_XLSX_PATH;
+  process.env.CUSTOMER_INSIGHT_XLSX_PATH = path;
+  try {
+    return await body();
+  } finally {
+    if (saved === undefined) delete process.env.CUSTOMER_INSIGHT_XLSX_PATH;
+    else process.env.CUSTOMER_INSIGHT_XLSX_PATH = saved;
+  }
+}
+
 /** Run the CLI in process; stdout and stderr are the lines it wrote, joined by newlines. */
 export async function runCliCapture(argv: string[]): Promise<CliRun> {
   const out: string[] = [];

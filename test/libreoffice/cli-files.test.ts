@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeCliInput } from "../../src/bench/cli";
-import { cellValues, loadXlsx, runCliCapture, tmpDir } from "../helpers/workbooks";
+import { cellValues, loadXlsx, onWritePath, runCliCapture, tmpDir, type WritePath } from "../helpers/workbooks";
 import { expectSameOutput } from "../stream/same-output";
 import { convertWithLibreOffice, itWithLibreOffice, pdfText, renderPdfToPng } from "../xlsx-charts/libreoffice";
 
@@ -29,16 +29,9 @@ const files = new Map<string, Written>();
 let work = "";
 let small = "";
 
-async function cli(argv: string[], path?: "memory" | "stream"): Promise<void> {
-  const before = process.env.CUSTOMER_INSIGHT_XLSX_PATH;
-  if (path) process.env.CUSTOMER_INSIGHT_XLSX_PATH = path;
-  try {
-    const run = await runCliCapture(argv);
-    if (run.code !== 0) throw new Error(`customer-insight ${argv.join(" ")}: ${run.stderr}`);
-  } finally {
-    if (before === undefined) delete process.env.CUSTOMER_INSIGHT_XLSX_PATH;
-    else process.env.CUSTOMER_INSIGHT_XLSX_PATH = before;
-  }
+async function cli(argv: string[], path?: WritePath): Promise<void> {
+  const run = path ? await onWritePath(path, () => runCliCapture(argv)) : await runCliCapture(argv);
+  if (run.code !== 0) throw new Error(`customer-insight ${argv.join(" ")}: ${run.stderr}`);
 }
 
 async function chartParts(file: string): Promise<string[]> {

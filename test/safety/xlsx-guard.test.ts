@@ -20,7 +20,7 @@ import { areaOf, definedNameRanges, expandedByExcelJs } from "../../src/xlsx/gua
 import { readPackage } from "../../src/xlsx/stream";
 import { CRAFTS, SHEET, withZipBomb, type Craft } from "../corpus/crafted";
 import { seed001Workbook } from "../helpers/seed001";
-import { loadXlsx, runCliCapture, tmpDir, type CliRun } from "../helpers/workbooks";
+import { loadXlsx, onWritePath, runCliCapture, tmpDir, type CliRun, type WritePath } from "../helpers/workbooks";
 
 const LANGS: Lang[] = ["zh-CN", "en-US"];
 const REF = ["--ref-date", "2024-06-30"];
@@ -52,17 +52,12 @@ function isMessage(text: string, code: MessageCode, lang: Lang): boolean {
   return new RegExp(`^${parts.join("[\\s\\S]*?")}$`).test(text.trim());
 }
 
-type Path = "memory" | "stream";
+type Path = WritePath;
 
 /** The CLI in process, on one path (CUSTOMER_INSIGHT_XLSX_PATH), with `args` before the file. */
 async function cli(command: string, input: string, lang: Lang, via: Path): Promise<{ run: CliRun; out: string }> {
   const out = path.join(path.dirname(input), `out-${command}-${via}-${lang}.xlsx`);
-  process.env.CUSTOMER_INSIGHT_XLSX_PATH = via;
-  try {
-    return { run: await runCliCapture([command, input, "-o", out, "--lang", lang, ...REF]), out };
-  } finally {
-    delete process.env.CUSTOMER_INSIGHT_XLSX_PATH;
-  }
+  return { run: await onWritePath(via, () => runCliCapture([command, input, "-o", out, "--lang", lang, ...REF])), out };
 }
 
 /** Refused in both languages: exit 1, the message, naming file and part and quoting the culprit; nothing written. */
@@ -179,11 +174,8 @@ describe("real files go through", () => {
     await run(["template", f("template-zh.xlsx"), "--lang", "zh-CN"], f("template-zh.xlsx"));
     await run(["template", f("template-en.xlsx"), "--lang", "en-US"], f("template-en.xlsx"));
     await run(["demo", f("demo.xlsx"), ...REF], f("demo.xlsx"));
-    process.env.CUSTOMER_INSIGHT_XLSX_PATH = "memory";
-    await run(["score", f("demo.xlsx"), "-o", f("scored-memory.xlsx"), ...REF], f("scored-memory.xlsx"));
-    process.env.CUSTOMER_INSIGHT_XLSX_PATH = "stream";
-    await run(["score", f("demo.xlsx"), "-o", f("scored-stream.xlsx"), ...REF], f("scored-stream.xlsx"));
-    delete process.env.CUSTOMER_INSIGHT_XLSX_PATH;
+    await onWritePath("memory", () => run(["score", f("demo.xlsx"), "-o", f("scored-memory.xlsx"), ...REF], f("scored-memory.xlsx")));
+    await onWritePath("stream", () => run(["score", f("demo.xlsx"), "-o", f("scored-stream.xlsx"), ...REF], f("scored-stream.xlsx")));
     await run(["clean", f("scored-memory.xlsx"), "-o", f("cleaned.xlsx")], f("cleaned.xlsx"));
     await run(["mask", f("scored-stream.xlsx"), "-o", f("masked.xlsx")], f("masked.xlsx"));
     await run(["undo-clean", f("cleaned.xlsx"), "-o", f("undone.xlsx")], f("undone.xlsx"));

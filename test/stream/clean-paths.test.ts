@@ -6,22 +6,15 @@
  */
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { cellValues, loadXlsx, runCliCapture, tablesOf, tmpDir } from "../helpers/workbooks";
+import { cellValues, loadXlsx, onWritePath, runCliCapture, tablesOf, tmpDir, type WritePath } from "../helpers/workbooks";
 import { chartCount } from "./same-output";
 
-type Path = "memory" | "stream";
+type Path = WritePath;
 
 async function run(kind: Path, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const saved = process.env.CUSTOMER_INSIGHT_XLSX_PATH;
-  process.env.CUSTOMER_INSIGHT_XLSX_PATH = kind;
-  try {
-    const r = await runCliCapture(argv);
-    expect([argv[0], kind, r.code, r.stderr]).toEqual([argv[0], kind, 0, expect.not.stringContaining("Internal error")]);
-    return r;
-  } finally {
-    if (saved === undefined) delete process.env.CUSTOMER_INSIGHT_XLSX_PATH;
-    else process.env.CUSTOMER_INSIGHT_XLSX_PATH = saved;
-  }
+  const r = await onWritePath(kind, () => runCliCapture(argv));
+  expect([argv[0], kind, r.code, r.stderr]).toEqual([argv[0], kind, 0, expect.not.stringContaining("Internal error")]);
+  return r;
 }
 
 function sheetState(wb: ExcelJS.Workbook) {

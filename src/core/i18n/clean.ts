@@ -34,7 +34,6 @@ export const CLEAN_MESSAGES = {
     zh: "已撤销 {time} 的清洗: 恢复 {cells} 个单元格, 从归档中移除 {archived} 行。",
     en: "Undid the clean of {time}: {cells} cells restored, {archived} rows removed from the archive.",
   },
-  cleanWritten: { zh: "已写入: {file}", en: "Written: {file}" },
   maskWritten: { zh: "脱敏副本已写入: {file}", en: "Masked copy written: {file}" },
 } satisfies Record<string, Label>;
 

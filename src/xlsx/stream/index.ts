@@ -164,8 +164,8 @@ export function packageShape(snapshot: WorkbookSnapshot): PackageShape {
  * the same top-left with the same columns: then moving its extent is the whole change and the
  * sheet can be patched (Undo last clean rewrites the archive so). Anything else is rebuilt in memory.
  */
-function replacesInPlace(zip: ZipReader, sheetPart: string, t: TablePlan): boolean {
-  const loaded = sheetTables(zip, sheetPart).find((x) => x.name.toLowerCase() === t.name.toLowerCase());
+function replacesInPlace(tables: readonly TableEntry[], t: TablePlan): boolean {
+  const loaded = tables.find((x) => x.name.toLowerCase() === t.name.toLowerCase());
   if (!loaded || loaded.name !== t.name) return false;
   const topLeft = tableRefOf(t.range).split(":")[0];
   return loaded.ref.split(":")[0] === topLeft && loaded.columns.length === t.headers.length && loaded.columns.every((c, i) => c === t.headers[i]);
@@ -240,7 +240,8 @@ export async function savePlanAsPatch(zip: ZipReader, shape: PackageShape, plan:
     }
   }
 
-  type Job = { sp: SheetPlan; entry?: SheetEntry; mode: "patch" | "fresh" };
+  /** `tables`: a patched sheet's table parts, read once for the check and the patch */
+  type Job = { sp: SheetPlan; entry?: SheetEntry; mode: "patch" | "fresh"; tables?: TableEntry[] };
   const jobs: Job[] = [];
   for (const sp of sheetPlans) {
     const entry = sheets.find((s) => s.name === sp.name);
@@ -255,8 +256,9 @@ export async function savePlanAsPatch(zip: ZipReader, shape: PackageShape, plan:
       jobs.push({ sp, entry, mode: "fresh" });
       continue;
     }
+    const tables = sheetTables(zip, entry.part);
     const reasons = [
-      sp.tables.some((t) => t.mode === "create" || (t.mode === "replace" && !replacesInPlace(zip, entry.part, t))) && "new tables",
+      sp.tables.some((t) => t.mode === "create" || (t.mode === "replace" && !replacesInPlace(tables, t))) && "new tables",
       sp.validations.length && "validation",
       sp.charts.length && "charts",
       sp.freezeRows && "freeze",
@@ -265,7 +267,7 @@ export async function savePlanAsPatch(zip: ZipReader, shape: PackageShape, plan:
       sp.formats.some((f) => f.range.rowCount * f.range.colCount > 10_000) && "large formats",
     ].filter(Boolean);
     if (reasons.length) throw new UnsupportedPackage(`sheet ${sp.name}: ${reasons.join(", ")}`);
-    jobs.push({ sp, entry, mode: "patch" });
+    jobs.push({ sp, entry, mode: "patch", tables });
   }
 
   // --- final sheet order and the tab to show
@@ -280,7 +282,7 @@ export async function savePlanAsPatch(zip: ZipReader, shape: PackageShape, plan:
     const selected = activeIndex < 0 ? undefined : plan.activate === sp.name;
     if (job.mode === "patch" && job.entry) {
       const part = job.entry.part;
-      const tables = sheetTables(zip, part);
+      const tables = job.tables ?? [];
       const grid = new EditGrid();
       for (const r of sp.clear) grid.clear(r);
       for (const w of sp.writes) grid.write(w);
